@@ -1,0 +1,5 @@
+import { z } from 'zod';
+
+export default defineBackground(() => {
+  z.config({ jitless: true });
+});
