@@ -1,8 +1,21 @@
+import { render } from 'preact';
 import { z } from 'zod/mini';
+import { Panel } from '../../components/Panel';
+import { startPanelMounter } from '../../lib/content/panel-mounter';
+import css from './panel.css?inline';
 
 export default defineContentScript({
   matches: ['https://www.strava.com/activities/*'],
-  main() {
+  runAt: 'document_end',
+  main(ctx) {
     z.config({ jitless: true });
+    startPanelMounter(
+      ctx,
+      (container, target) => {
+        render(<Panel target={target} />, container);
+        return () => render(null, container);
+      },
+      css,
+    );
   },
 });
