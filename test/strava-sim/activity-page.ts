@@ -22,8 +22,7 @@ export interface PageOptions {
   variant?: 'normal' | 'bare';
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const pace = (a: PageActivity): string => {
   if (a.distance <= 0) return '–';
