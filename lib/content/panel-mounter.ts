@@ -32,7 +32,7 @@ export function startPanelMounter(
   css: string,
 ): { sync(): Promise<void> } {
   let mounted: Mounted | null = null;
-  let running: Promise<void> | null = null;
+  let busy = false;
   let again = false;
   let fallbackAllowed = false;
 
@@ -92,20 +92,21 @@ export function startPanelMounter(
     await mount(id, anchor);
   }
 
-  function sync(): Promise<void> {
-    if (running) {
+  // One pass at a time; a request during a pass runs one more pass after it.
+  async function sync(): Promise<void> {
+    if (busy) {
       again = true;
-      return running;
+      return;
     }
-    running = (async () => {
+    busy = true;
+    try {
       do {
         again = false;
         await pass();
       } while (again && !ctx.isInvalid);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
+    } finally {
+      busy = false;
+    }
   }
 
   const observer = new MutationObserver(() => {
