@@ -36,8 +36,8 @@ export interface HistoryStats {
 }
 
 // Short bits (warm-ups, cool-downs, a split recording) would drag the "typical run" down.
-const FRAGMENT_METRES = 1500;
-const FRAGMENT_SECONDS = 10 * 60;
+export const FRAGMENT_METRES = 1500;
+export const FRAGMENT_SECONDS = 10 * 60;
 
 /**
  * Statistics of `earlier` (runs that started before `activity`, in any order; only the last
@@ -96,7 +96,7 @@ export function historyStats(
     spanDays: (now - oldest) / DAY,
     typicalDistance: quantile(distances28, 0.5),
     typicalMovingTime: quantile(times28, 0.5),
-    typicalSpeed: quantile(speeds28, 0.5),
+    typicalSpeed: speeds28.length >= 3 ? quantile(speeds28, 0.5) : undefined,
     longestDistance: longest,
     weekDistance: week,
     longestThisWeek,

@@ -122,7 +122,7 @@ function workoutEvidence(f: RunFeatures, stats: HistoryStats, tags: TagProfile):
   const reasons: string[] = [];
   let points = 0;
   if (f.name.workout) {
-    points += 3;
+    points += 3.5;
     reasons.push(`the name mentions "${f.name.workout}"`);
   } else if (f.name.easy || f.name.warmup) {
     points -= 2;
@@ -140,14 +140,16 @@ function workoutEvidence(f: RunFeatures, stats: HistoryStats, tags: TagProfile):
       `a sustained block of ${Math.round(s.blockSeconds / 60)} min was ${pct(s.contrast)} faster than the rest of the run`,
     );
   }
-  const sr = f.speedRatio;
-  if (sr !== undefined && !f.manual) {
+  // Pace over a few hundred metres says nothing (strides, a split recording, GPS noise), and a
+  // ratio beyond 1.6 is a recording error rather than a harder run.
+  const sr = f.fragment ? undefined : f.speedRatio;
+  if (sr !== undefined && !f.manual && sr <= 1.6) {
     const learned = tags.workoutSpeedRatio();
     const fastAt = learned !== undefined ? Math.max(1.04, Math.min(1.1, learned)) : 1.07;
     if (sr >= fastAt) {
-      points += 1.5 + 10 * (sr - fastAt);
+      points += Math.min(3, 1.5 + 10 * (sr - fastAt));
       reasons.push(`pace (hills counted) was ${pct(sr)} faster than your usual`);
-    } else if (sr < 0.95) {
+    } else if (sr < 0.95 && !f.name.workout) {
       points -= 1;
     }
   }
@@ -166,11 +168,13 @@ function workoutEvidence(f: RunFeatures, stats: HistoryStats, tags: TagProfile):
     reasons.push(`relative effort per minute was ${f.sufferRatio.toFixed(1)}× your usual`);
   }
   if (f.afterWarmup && stats.justBefore) {
-    points += 1.5;
+    points += 1;
     reasons.push(
       `it followed a ${(stats.justBefore.distance / 1000).toFixed(1)} km warm-up ${Math.round(stats.justBefore.gapSeconds / 60)} min earlier`,
     );
   }
+  // A fragment (warm-up, cool-down, a split recording) is a workout only when named one.
+  if (f.fragment && !f.name.workout) points = Math.min(points, 0);
   return { points, reasons };
 }
 

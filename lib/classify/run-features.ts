@@ -1,7 +1,7 @@
 import type { Activity } from '../activity';
 import type { Profile } from '../profile';
 import { effortSpeed } from './effort-speed';
-import type { HistoryStats } from './history-stats';
+import { FRAGMENT_METRES, FRAGMENT_SECONDS, type HistoryStats } from './history-stats';
 import { type LapStructure, lapStructure, type Segment } from './lap-structure';
 import { type NameSignal, nameSignal } from './name-signal';
 import { streamSegments } from './stream-segments';
@@ -30,6 +30,8 @@ export interface RunFeatures {
   structureSource?: 'laps' | 'streams' | 'splits';
   /** A warm-up ended shortly before this run started. */
   afterWarmup: boolean;
+  /** Too short to be a session of its own: a warm-up, cool-down or split recording. */
+  fragment: boolean;
   /** Manual entry: pace and distance are typed in, there is nothing else. */
   manual: boolean;
   /** Treadmill or virtual run: pace comes from a foot pod or a machine setting. */
@@ -59,6 +61,7 @@ export function runFeatures(
   const beforeName = before ? nameSignal(before.name) : undefined;
   const afterWarmup =
     before !== undefined &&
+    before.distance >= 500 &&
     (beforeName?.warmup !== undefined ||
       (before.distance < 0.4 * activity.distance && before.distance <= 4000));
   return {
@@ -82,6 +85,7 @@ export function runFeatures(
     structure,
     structureSource: source,
     afterWarmup,
+    fragment: activity.distance < FRAGMENT_METRES || activity.moving_time < FRAGMENT_SECONDS,
     manual,
     indoor,
   };
