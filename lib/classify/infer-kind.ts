@@ -28,7 +28,7 @@ export function inferKind(
   const units = profile.units;
   const km = (m: number) => formatUnits.distance(m, units);
   const long = longEvidence(f, stats, tags, km);
-  const work = workoutEvidence(f, stats, tags);
+  const work = workoutEvidence(f, stats, tags, km);
   const race = f.name.race !== undefined && !f.name.easy;
   const historyFactor = stats.runs28 >= 6 ? 1 : stats.runs28 >= 2 ? 0.8 : 0.6;
 
@@ -118,7 +118,12 @@ function longEvidence(
   return { points, reasons };
 }
 
-function workoutEvidence(f: RunFeatures, stats: HistoryStats, tags: TagProfile): Evidence {
+function workoutEvidence(
+  f: RunFeatures,
+  stats: HistoryStats,
+  tags: TagProfile,
+  km: (m: number) => string,
+): Evidence {
   const reasons: string[] = [];
   let points = 0;
   if (f.name.workout) {
@@ -147,7 +152,7 @@ function workoutEvidence(f: RunFeatures, stats: HistoryStats, tags: TagProfile):
     const learned = tags.workoutSpeedRatio();
     const fastAt = learned !== undefined ? Math.max(1.04, Math.min(1.1, learned)) : 1.07;
     if (sr >= fastAt) {
-      points += Math.min(3, 1.5 + 10 * (sr - fastAt));
+      points += Math.min(3, 1.5 + 15 * (sr - fastAt));
       reasons.push(`pace (hills counted) was ${pct(sr)} faster than your usual`);
     } else if (sr < 0.95 && !f.name.workout) {
       points -= 1;
@@ -170,7 +175,7 @@ function workoutEvidence(f: RunFeatures, stats: HistoryStats, tags: TagProfile):
   if (f.afterWarmup && stats.justBefore) {
     points += 1;
     reasons.push(
-      `it followed a ${(stats.justBefore.distance / 1000).toFixed(1)} km warm-up ${Math.round(stats.justBefore.gapSeconds / 60)} min earlier`,
+      `it followed a ${km(stats.justBefore.distance)} warm-up ${Math.round(stats.justBefore.gapSeconds / 60)} min earlier`,
     );
   }
   // A fragment (warm-up, cool-down, a split recording) is a workout only when named one.
