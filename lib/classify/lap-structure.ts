@@ -51,8 +51,12 @@ export function lapStructure(
   if (segs.length < 3) return { ...NONE, kind: segs.length > 0 ? 'steady' : 'unknown' };
   const speeds = segs.map((s) => s.distance / s.moving_time);
   const uniform = options.uniform ?? isUniform(segs);
-  const intervals = findIntervals(segs, speeds, uniform, options.referenceSpeed);
-  if (intervals) return intervals;
+  // Split the running alone first (reps against jogs), then everything (reps against rests).
+  for (const threshold of [splitPoint(speeds.filter((v) => v >= WALK_SPEED)), splitPoint(speeds)]) {
+    if (threshold === undefined) continue;
+    const intervals = findIntervals(segs, speeds, threshold, uniform, options.referenceSpeed);
+    if (intervals) return intervals;
+  }
   const tempo = findTempo(segs, speeds, uniform);
   if (tempo) return tempo;
   return { ...NONE, kind: 'steady' };
@@ -68,11 +72,10 @@ function isUniform(segs: readonly Segment[]): boolean {
 function findIntervals(
   segs: readonly Segment[],
   speeds: readonly number[],
+  threshold: number,
   uniform: boolean,
   referenceSpeed: number | undefined,
 ): LapStructure | null {
-  const threshold = splitPoint(speeds.filter((v) => v >= WALK_SPEED));
-  if (threshold === undefined) return null;
   const fast = speeds.map((v) => v >= threshold);
   let reps = 0;
   let alternations = 0;
