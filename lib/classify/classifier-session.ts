@@ -54,12 +54,16 @@ export class ClassifierSession {
   /** Records a run (with its tag) as history for the runs after it. */
   add(activity: Activity): void {
     this.trim(startMs(activity));
-    const features =
-      this.last?.activity.id === activity.id &&
-      this.last.activity.start_date === activity.start_date
-        ? this.last.features
-        : runFeatures(activity, historyStats(activity, this.window), this.profile);
-    this.tags.observe(features, fromTag(activity.workout_type));
+    const tag = fromTag(activity.workout_type);
+    // Only tagged runs teach thresholds, so only they need their features.
+    if (tag) {
+      const features =
+        this.last?.activity.id === activity.id &&
+        this.last.activity.start_date === activity.start_date
+          ? this.last.features
+          : runFeatures(activity, historyStats(activity, this.window), this.profile);
+      this.tags.observe(features, tag);
+    }
     this.window.push(activity);
   }
 

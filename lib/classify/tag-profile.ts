@@ -13,25 +13,13 @@ export class TagProfile {
   private readonly longRatios: number[] = [];
   private readonly longDistances: number[] = [];
   private readonly workoutSpeedRatios: number[] = [];
-  private readonly untaggedLongish: number[] = [];
-  longTags = 0;
-  workoutTags = 0;
-  tagged = 0;
-  seen = 0;
 
-  observe(features: RunFeatures, tag: { kind: RunKind; race: boolean } | null): void {
-    this.seen++;
-    if (!tag) {
-      if (features.distanceRatio !== undefined) push(this.untaggedLongish, features.distanceRatio);
-      return;
-    }
-    this.tagged++;
+  /** Records one earlier tagged run. */
+  observe(features: RunFeatures, tag: { kind: RunKind; race: boolean }): void {
     if (tag.kind === 'long') {
-      this.longTags++;
       if (features.distanceRatio !== undefined) push(this.longRatios, features.distanceRatio);
       push(this.longDistances, features.distance);
     } else if (tag.kind === 'workout' && !tag.race) {
-      this.workoutTags++;
       if (features.speedRatio !== undefined) push(this.workoutSpeedRatios, features.speedRatio);
     }
   }
