@@ -24,7 +24,9 @@ describe('step table', () => {
   );
 
   it.each(
-    routines.flatMap((routine) => conditionSets.map((conditions) => [routine, conditions] as const)),
+    routines.flatMap((routine) =>
+      conditionSets.map((conditions) => [routine, conditions] as const),
+    ),
   )('%s with %j never yields two steps with one id', (routine, conditions) => {
     const ids = STEP_TABLE.filter(
       (row) =>

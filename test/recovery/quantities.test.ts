@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WeighIn } from '../../lib/check-in';
 import { plan } from '../../lib/recovery/plan';
 import type { Quantity, QuantityKind } from '../../lib/recovery/plan-types';
-import { classification, noCheckIns, profile, run } from './fixtures';
+import { classification, profile, run } from './fixtures';
 
 const NOW = Date.parse('2026-06-10T07:05:00Z');
 
@@ -65,7 +65,8 @@ describe('snack amounts from body weight', () => {
 
   it('never writes protein as ounces per pound (seed 003 unit error)', () => {
     const q = quantities({ weightKg: 70, units: 'imperial' });
-    for (const quantity of q.values()) expect(quantity.text).not.toMatch(/(?<!fl )oz per (lb|pound)/);
+    for (const quantity of q.values())
+      expect(quantity.text).not.toMatch(/(?<!fl )oz per (lb|pound)/);
     expect(q.get('protein')?.text).not.toMatch(/per/);
   });
 });
@@ -102,9 +103,9 @@ describe('fluids', () => {
   });
 
   it('warns above 2% of body weight lost', () => {
-    expect(quantities({}, [{ activityId: 1, beforeKg: 60, afterKg: 58.5 }]).warnings.join()).toMatch(
-      /2\.5%.*2%/,
-    );
+    expect(
+      quantities({}, [{ activityId: 1, beforeKg: 60, afterKg: 58.5 }]).warnings.join(),
+    ).toMatch(/2\.5%.*2%/);
     expect(quantities({}, [{ activityId: 1, beforeKg: 60, afterKg: 59 }]).warnings).toEqual([]);
   });
 
