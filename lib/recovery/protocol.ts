@@ -137,7 +137,8 @@ export const STEP_TABLE: readonly StepRow[] = [
   },
   {
     id: 'rapid-refuel',
-    routines: ALL,
+    // Easy runs keep their light plan; normal meals restock them.
+    routines: HARD,
     fromMin: 0,
     toMin: 240,
     priority: 'essential',

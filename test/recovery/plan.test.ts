@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endOf } from '../../lib/activity';
 import type { RunKind } from '../../lib/classify/classification';
-import { nextStep, plan } from '../../lib/recovery/plan';
+import { plan } from '../../lib/recovery/plan';
 import type { PlanKind, StepId } from '../../lib/recovery/plan-types';
 import { COLD_CAUTION } from '../../lib/recovery/protocol';
 import { isSourceId } from '../../lib/recovery/sources';
@@ -166,11 +166,11 @@ describe('cold advice by training phase', () => {
 });
 
 describe('rapid refuelling', () => {
-  const withNext = (hoursAfterEnd: number | undefined) => {
+  const withNext = (hoursAfterEnd: number | undefined, kind: RunKind = 'workout') => {
     const end = endOf(run());
     return plan(
       run(),
-      classification('workout'),
+      classification(kind),
       [],
       profile({ weightKg: 60 }),
       noCheckIns,
@@ -189,6 +189,11 @@ describe('rapid refuelling', () => {
     [-1, false],
   ])('next hard session %s h after the run → rapid refuel %s', (hours, expected) => {
     expect(withNext(hours) !== undefined).toBe(expected);
+  });
+
+  it('not after an easy run, which keeps its light plan', () => {
+    expect(withNext(4, 'easy')).toBeUndefined();
+    expect(withNext(4, 'long')).toBeDefined();
   });
 
   it('is 1.2 g/kg/h for 4 h', () => {
@@ -257,24 +262,5 @@ describe('overlapping runs', () => {
     const p = plan(run({ id: 1 }), classification('easy'), [], profile(), noCheckIns, [later], NOW);
     expect(p.readiness.hours).toBe(96);
     expect(p.readyAt).toBe(p.runEndedAt + 96 * HOUR);
-  });
-});
-
-describe('nextStep', () => {
-  it('walks the plan as steps are done and time passes', () => {
-    const p = planFor('long');
-    const end = p.runEndedAt;
-    const first = nextStep(p, end + MINUTE);
-    expect(['cool-down', 'dry-clothes']).toContain(first?.id);
-    expect(nextStep(p, end + MINUTE, ['cool-down', 'dry-clothes'])?.id).toMatch(
-      /drink-now|refuel-snack/,
-    );
-    expect(nextStep(p, end + 40 * MINUTE, [])?.endsAt).toBeGreaterThan(end + 40 * MINUTE);
-    expect(nextStep(p, end + 25 * HOUR)).toBeUndefined();
-  });
-
-  it('before the first window opens, shows the one that opens soonest', () => {
-    const p = planFor('workout');
-    expect(nextStep(p, p.runEndedAt - HOUR)?.startsAt).toBe(p.runEndedAt);
   });
 });
