@@ -1,0 +1,59 @@
+// Local dates and clock times through Intl only: no local-time arithmetic, so DST changes
+// cannot shift anything. Plans keep UTC epoch ms; these helpers are for keys and display.
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    // en-CA writes dates as YYYY-MM-DD; formatToParts keeps us independent of that anyway.
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in `timeZone`: how check-ins are keyed. */
+export function localDateKey(epochMs: number, timeZone: string): string {
+  const parts = dateFormatter(timeZone).formatToParts(epochMs);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Whole calendar days from one YYYY-MM-DD to another (b − a); dates, not instants. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export function isDateKey(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+/** Whether `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Clock time of an instant in a zone, e.g. "14:05" (24 h) or "2:05 PM" depending on locale. */
+export function formatClock(epochMs: number, timeZone: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(
+    epochMs,
+  );
+}
+
+/** The zone in Strava's `timezone` field, "(GMT+00:00) Europe/London" → "Europe/London". */
+export function zoneFromStrava(timezone: string | undefined): string | undefined {
+  const zone = timezone?.split(' ').pop();
+  return zone && isTimeZone(zone) ? zone : undefined;
+}

@@ -1,0 +1,21 @@
+import type { Plan, Step } from './plan-types';
+
+/**
+ * The step to show next at `now`: among steps not done whose window has not closed, an open one
+ * that closes soonest (ties by plan order), else the one that opens soonest. Undefined when
+ * nothing is left. `done` holds step ids the runner ticked off.
+ */
+export function nextStep(
+  plan: Pick<Plan, 'steps'>,
+  now: number,
+  done: Iterable<string> = [],
+): Step | undefined {
+  const doneIds = new Set(done);
+  const left = plan.steps.filter((step) => !doneIds.has(step.id) && step.endsAt > now);
+  const open = left.filter((step) => step.startsAt <= now);
+  const pool = open.length ? open : left;
+  const key = (step: Step) => (open.length ? step.endsAt : step.startsAt);
+  let best: Step | undefined;
+  for (const step of pool) if (!best || key(step) < key(best)) best = step;
+  return best;
+}

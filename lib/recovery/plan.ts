@@ -1,0 +1,190 @@
+// plan(): one finished run → its timed recovery plan. Pure: every input is an argument, `now`
+// included; no clocks, storage or network. Windows count from the end of the run in UTC epoch
+// ms, so time zones and DST changes cannot move them; the zone only keys check-ins to dates.
+
+import { type Activity, endOf, isRun } from '../activity';
+import type { Classification } from '../classify/classification';
+import type { Profile } from '../profile';
+import { isTimeZone, zoneFromStrava } from './local-date';
+import {
+  type CheckIns,
+  PLAN_VERSION,
+  type Plan,
+  type PlanKind,
+  type PlanOptions,
+  PRIORITY_RANK,
+  type Routine,
+  type Step,
+  type Timer,
+} from './plan-types';
+import { COLD_CAUTION, type Condition, NOTICE, STEP_TABLE, type StepRow } from './protocol';
+import { amountsFor, isPlausibleWeight, readWeighIn } from './quantities';
+import { readiness } from './readiness';
+
+export { nextStep } from './next-step';
+export { timerState } from './timer-state';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+/** ISSN 2017: rapid refuelling only pays when the next hard session is under ~8 h away. */
+export const RAPID_REFUEL_WITHIN_HOURS = 8;
+/** Races this long get the long-run routine (long runs are typically 90 min or more). */
+export const LONG_RACE_SECONDS = 90 * 60;
+
+export function planKind(classification: Classification): PlanKind {
+  return classification.race ? 'race' : classification.kind;
+}
+
+export function routineFor(
+  kind: PlanKind,
+  classification: Classification,
+  activity: Activity,
+): Routine {
+  if (kind === 'easy') return 'light';
+  if (kind === 'long') return 'long';
+  if (kind === 'race') {
+    return classification.kind === 'long' || activity.moving_time >= LONG_RACE_SECONDS
+      ? 'long'
+      : 'hard';
+  }
+  return 'hard';
+}
+
+/** Orders steps by start, then end, then priority, then id (so the order is total). */
+export function compareSteps(a: Step, b: Step): number {
+  return (
+    a.startsAt - b.startsAt ||
+    a.endsAt - b.endsAt ||
+    PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * Builds the plan for `activity` (a run) as of `now` (UTC epoch ms).
+ * - `history`: the athlete's earlier activities (any order; non-runs and later runs are ignored).
+ * - `checkIns.daily`: morning check-ins keyed by local date in `profile.timeZone`; those dated in
+ *   the four days after the run's local date adjust readiness. `checkIns.weighIns`: the one whose
+ *   activityId is this run gives its fluid target.
+ * - `activePlans`: plans of other runs still counting down; readiness is the latest of them all.
+ * - `options.nextHardSessionAt`: turns on rapid refuelling when under 8 h after the run.
+ * Throws a RangeError for an activity that is not a run or has no valid start date.
+ */
+export function plan(
+  activity: Activity,
+  classification: Classification,
+  history: readonly Activity[],
+  profile: Profile,
+  checkIns: CheckIns,
+  activePlans: readonly Plan[],
+  now: number,
+  options: PlanOptions = {},
+): Plan {
+  if (!isRun(activity)) throw new RangeError(`Activity ${activity.id} is not a run`);
+  const end = endOf(activity);
+  if (!Number.isFinite(end))
+    throw new RangeError(`Activity ${activity.id} has no valid start date`);
+
+  const kind = planKind(classification);
+  const routine = routineFor(kind, classification, activity);
+  const units = profile.units;
+  const timeZone =
+    (profile.timeZone && isTimeZone(profile.timeZone) ? profile.timeZone : undefined) ??
+    zoneFromStrava(activity.timezone) ??
+    'UTC';
+  const warnings: string[] = [];
+
+  const weighIn = checkIns.weighIns.filter((w) => w.activityId === activity.id).at(-1);
+  const weighed = readWeighIn(weighIn, units);
+  warnings.push(...weighed.warnings);
+  let weightKg: number | undefined;
+  if (isPlausibleWeight(profile.weightKg)) weightKg = profile.weightKg;
+  else if (weighed.lossKg !== undefined && weighIn) weightKg = weighIn.beforeKg;
+  if (profile.weightKg !== undefined && !isPlausibleWeight(profile.weightKg)) {
+    warnings.push('Your body weight in options looks wrong, so amounts are general ranges.');
+  }
+
+  const next = options.nextHardSessionAt;
+  const conditions = new Set<Condition>();
+  if (next !== undefined && next > end && next - end < RAPID_REFUEL_WITHIN_HOURS * HOUR_MS) {
+    conditions.add('rapid-refuel');
+  }
+  const coldFits = routine === 'light' || kind === 'race' || profile.trainingPhase === 'taper';
+  conditions.add(coldFits ? 'cold-fits' : 'cold-blunts');
+
+  const applies = (row: StepRow) =>
+    row.routines.includes(routine) && (row.when === undefined || conditions.has(row.when));
+  const steps = STEP_TABLE.filter(applies)
+    .map((row): Step => {
+      const step: Step = {
+        id: row.id,
+        title: row.title,
+        detail: row.detail,
+        startsAt: end + row.fromMin * MINUTE_MS,
+        endsAt: end + row.toMin * MINUTE_MS,
+        priority: row.priority,
+        source: row.source,
+      };
+      if (row.amounts) {
+        const amounts = amountsFor(row.amounts, { weightKg, lossKg: weighed.lossKg, units });
+        step.quantities = amounts.quantities;
+        if (amounts.prompt) step.prompt = amounts.prompt;
+      }
+      if (row.coldCaution) step.caution = COLD_CAUTION;
+      return step;
+    })
+    .sort(compareSteps);
+
+  const ready = readiness({
+    activity,
+    kind,
+    history,
+    age: profile.age,
+    restingHeartrate: profile.restingHeartrate,
+    checkIns: checkIns.daily,
+    activePlans,
+    timeZone,
+    now,
+  });
+  const readyAt = Math.round(end + ready.hours * HOUR_MS);
+
+  const timers: Timer[] = [];
+  for (const row of STEP_TABLE) {
+    if (!row.timer || !applies(row)) continue;
+    timers.push({
+      id: row.timer,
+      label: TIMER_LABELS[row.timer],
+      startsAt: end + row.fromMin * MINUTE_MS,
+      endsAt: end + row.toMin * MINUTE_MS,
+    });
+  }
+  timers.push({ id: 'ready', label: TIMER_LABELS.ready, startsAt: end, endsAt: readyAt });
+
+  return {
+    version: PLAN_VERSION,
+    activityId: activity.id,
+    activityName: activity.name,
+    kind,
+    routine,
+    runEndedAt: end,
+    createdAt: now,
+    units,
+    timeZone,
+    steps,
+    timers,
+    readyAt,
+    readiness: { ...ready, warnings: [...warnings, ...ready.warnings] },
+    overlaps: activePlans
+      .filter((other) => other.activityId !== activity.id && other.readyAt > end)
+      .map((other) => other.activityId),
+    notice: NOTICE,
+  };
+}
+
+const TIMER_LABELS: Record<Timer['id'], string> = {
+  refuel: 'Refuel window',
+  meal: 'Meal',
+  fluids: 'Rehydrate',
+  nap: 'Nap',
+  ready: 'Ready for the next hard session',
+};

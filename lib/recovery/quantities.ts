@@ -1,0 +1,193 @@
+// Amounts for the steps that carry them, from body weight and the run's weigh-in. Numbers are SI
+// (g, ml); text is in the runner's units. Seed 003 writes protein as "oz per pound": that is grams
+// per pound, and we never repeat it: protein here is g/kg (ISSN 2017), shown in grams.
+
+import type { WeighIn } from '../check-in';
+import type { Units } from '../profile';
+import type { Quantity } from './plan-types';
+import type { AmountsKey } from './protocol';
+import {
+  formatBodyWeight,
+  formatMassRange,
+  formatNumber,
+  formatSodiumRange,
+  formatVolume,
+  formatVolumePerMassRange,
+  ML_PER_FL_OZ,
+} from './units';
+
+/** ISSN 2017: about 0.25–0.4 g protein per kg after exercise (20–40 g when weight is unknown). */
+export const PROTEIN_G_PER_KG = { min: 0.25, max: 0.4 } as const;
+export const PROTEIN_G_UNKNOWN_WEIGHT = { min: 20, max: 40 } as const;
+/** Seed 000 says 4:1, ISSN 2017 says 3–4:1 carbohydrate to protein in the first snack. */
+export const CARB_TO_PROTEIN = { min: 3, max: 4 } as const;
+/** ISSN 2017: rapid restoration, 1.2 g/kg/h for the first 4 h. */
+export const RAPID_CARB_G_PER_KG_H = 1.2;
+export const RAPID_HOURS = 4;
+/** Seed 003: 150% of the mass lost, i.e. 1.5 L per kg; its softer range is 18–22 fl oz per lb. */
+export const FLUID_ML_PER_KG_LOST = 1500;
+export const FLUID_ML_PER_KG_LOST_SOFT = Math.round((18 * ML_PER_FL_OZ) / 0.45359237);
+/** Seed 003: 135–340 mg sodium per 12 fl oz, here per litre. */
+const ML_PER_12_FL_OZ = 12 * ML_PER_FL_OZ;
+export const SODIUM_MG_PER_L = {
+  min: (135 * 1000) / ML_PER_12_FL_OZ,
+  max: (340 * 1000) / ML_PER_12_FL_OZ,
+} as const;
+/** Seed 001: losing more than 2% of body weight hurts performance. */
+export const DEHYDRATION_WARN_FRACTION = 0.02;
+/** A "loss" above 5% of body weight in one run is more likely a typo than sweat. */
+export const IMPLAUSIBLE_LOSS_FRACTION = 0.05;
+/** Adult body weights we trust; outside this the weight is treated as unknown. */
+export const BODY_WEIGHT_KG = { min: 30, max: 250 } as const;
+
+export function isPlausibleWeight(kg: number | undefined): kg is number {
+  return (
+    kg !== undefined && Number.isFinite(kg) && kg >= BODY_WEIGHT_KG.min && kg <= BODY_WEIGHT_KG.max
+  );
+}
+
+export interface AmountsContext {
+  /** Plausible body weight in kg, or undefined when unknown. */
+  weightKg?: number;
+  /** Mass lost during this run in kg (≥ 0), from a plausible weigh-in; undefined without one. */
+  lossKg?: number;
+  units: Units;
+}
+
+export interface Amounts {
+  quantities: Quantity[];
+  prompt?: string;
+}
+
+/** Reads a weigh-in: the loss in kg, or a warning when it cannot be right. */
+export function readWeighIn(
+  weighIn: WeighIn | undefined,
+  units: Units,
+): { lossKg?: number; warnings: string[] } {
+  if (!weighIn) return { warnings: [] };
+  const { beforeKg, afterKg } = weighIn;
+  if (!isPlausibleWeight(beforeKg) || !isPlausibleWeight(afterKg)) {
+    return { warnings: ['The weigh-in for this run looks wrong, so fluids use a general range.'] };
+  }
+  const lossKg = Math.max(0, beforeKg - afterKg);
+  const fraction = lossKg / beforeKg;
+  if (fraction > IMPLAUSIBLE_LOSS_FRACTION) {
+    return {
+      warnings: [
+        `A loss of ${formatBodyWeight(lossKg, units)} in one run looks like a typo; please check the weigh-in.`,
+      ],
+    };
+  }
+  const warnings =
+    fraction > DEHYDRATION_WARN_FRACTION
+      ? [
+          `You lost ${formatNumber(fraction * 100, 1)}% of your body weight: beyond 2% performance suffers, so drink steadily and carry fluids next time.`,
+        ]
+      : [];
+  return { lossKg, warnings };
+}
+
+function snack(ctx: AmountsContext): Amounts {
+  const { units, weightKg } = ctx;
+  const protein =
+    weightKg === undefined
+      ? PROTEIN_G_UNKNOWN_WEIGHT
+      : {
+          min: Math.round(PROTEIN_G_PER_KG.min * weightKg),
+          max: Math.round(PROTEIN_G_PER_KG.max * weightKg),
+        };
+  const carbs = { min: protein.min * CARB_TO_PROTEIN.min, max: protein.max * CARB_TO_PROTEIN.max };
+  return {
+    quantities: [
+      {
+        kind: 'protein',
+        ...protein,
+        unit: 'g',
+        text: `${formatMassRange(protein.min, protein.max, units)} protein`,
+      },
+      {
+        kind: 'carbohydrate',
+        ...carbs,
+        unit: 'g',
+        text: `${formatMassRange(carbs.min, carbs.max, units)} carbohydrate`,
+      },
+    ],
+    prompt:
+      weightKg === undefined
+        ? 'Add your body weight in options for amounts sized to you.'
+        : undefined,
+  };
+}
+
+function fluids(ctx: AmountsContext): Amounts {
+  const { units, lossKg } = ctx;
+  const sodium: Quantity = {
+    kind: 'sodium',
+    min: Math.round(SODIUM_MG_PER_L.min),
+    max: Math.round(SODIUM_MG_PER_L.max),
+    unit: 'mg/L',
+    text: formatSodiumRange(SODIUM_MG_PER_L.min, SODIUM_MG_PER_L.max, units),
+  };
+  if (lossKg === undefined) {
+    return {
+      quantities: [
+        {
+          kind: 'fluids-per-kg-lost',
+          min: FLUID_ML_PER_KG_LOST_SOFT,
+          max: FLUID_ML_PER_KG_LOST,
+          unit: 'ml/kg',
+          text: formatVolumePerMassRange(FLUID_ML_PER_KG_LOST_SOFT, FLUID_ML_PER_KG_LOST, units),
+        },
+        sodium,
+      ],
+      prompt: 'Enter your weight before and after this run to get your exact amount.',
+    };
+  }
+  const ml = Math.round(lossKg * FLUID_ML_PER_KG_LOST);
+  const text =
+    ml === 0
+      ? 'No weight lost: drink to thirst'
+      : `${formatVolume(ml, units)} (150% of the ${formatBodyWeight(lossKg, units)} you lost)`;
+  return { quantities: [{ kind: 'fluids', min: ml, max: ml, unit: 'ml', text }, sodium] };
+}
+
+function rapidRefuel(ctx: AmountsContext): Amounts {
+  const { units, weightKg } = ctx;
+  if (weightKg === undefined) {
+    return {
+      quantities: [
+        {
+          kind: 'carbohydrate-rate',
+          min: RAPID_CARB_G_PER_KG_H,
+          max: RAPID_CARB_G_PER_KG_H,
+          unit: 'g/kg/h',
+          text: `${RAPID_CARB_G_PER_KG_H} g carbohydrate per kg of body weight, every hour for ${RAPID_HOURS} h`,
+        },
+      ],
+      prompt: 'Add your body weight in options for amounts sized to you.',
+    };
+  }
+  const perHour = Math.round(RAPID_CARB_G_PER_KG_H * weightKg);
+  return {
+    quantities: [
+      {
+        kind: 'carbohydrate-rate',
+        min: perHour,
+        max: perHour,
+        unit: 'g/h',
+        text: `${formatMassRange(perHour, perHour, units)} carbohydrate every hour for ${RAPID_HOURS} h (${formatMassRange(perHour * RAPID_HOURS, perHour * RAPID_HOURS, units)} in all)`,
+      },
+    ],
+  };
+}
+
+export function amountsFor(key: AmountsKey, ctx: AmountsContext): Amounts {
+  switch (key) {
+    case 'snack':
+      return snack(ctx);
+    case 'fluids':
+      return fluids(ctx);
+    case 'rapid-refuel':
+      return rapidRefuel(ctx);
+  }
+}
