@@ -3,7 +3,6 @@
 // validation is moved to the quarantine collection and reported, so one bad record never
 // crashes a caller or costs the others.
 import { clear, createStore, del, entries, get, set, setMany, type UseStore } from 'idb-keyval';
-import type { z } from 'zod';
 
 export interface Stored {
   v: number;
@@ -20,10 +19,20 @@ export interface QuarantinedRecord {
 
 export type Migration = (old: unknown) => unknown;
 
-export interface RecordStoreOptions<S extends z.ZodType> {
+/** Any zod (or zod/mini) schema: only parsing is needed here. */
+export interface Schema<T> {
+  parse(value: unknown): T;
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
+}
+
+export interface RecordStoreOptions<T> {
   /** IndexedDB database name; one database per collection. */
   name: string;
-  schema: S;
+  schema: Schema<T>;
   version: number;
   /** migrations[n] turns a version-n record into version n+1. */
   migrations?: Record<number, Migration>;
@@ -53,10 +62,7 @@ export interface RecordStore<T> {
   clear(): Promise<void>;
 }
 
-export function createRecordStore<S extends z.ZodType>(
-  opts: RecordStoreOptions<S>,
-): RecordStore<z.output<S>> {
-  type T = z.output<S>;
+export function createRecordStore<T>(opts: RecordStoreOptions<T>): RecordStore<T> {
   let db: UseStore | undefined;
   const store = () => {
     db ??= createStore(opts.name, 'records');
@@ -98,7 +104,7 @@ export function createRecordStore<S extends z.ZodType>(
       await quarantine(
         key,
         raw,
-        `invalid: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
+        `invalid: ${issue?.path.map(String).join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
       );
       return undefined;
     }

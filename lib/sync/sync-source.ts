@@ -1,0 +1,12 @@
+import type { Activity, Streams } from '../activity';
+
+/** What sync needs from Strava (lib/strava's client, adapted): errors are thrown as StravaError. */
+export interface SyncSource {
+  listActivities(
+    query: { after?: number; before?: number; page?: number; perPage?: number },
+    urgent: boolean,
+  ): Promise<Activity[]>;
+  /** Resolves null when Strava says the activity is gone (404). */
+  activity(id: number, urgent: boolean): Promise<Activity | null>;
+  streams(id: number, urgent: boolean): Promise<Streams>;
+}
