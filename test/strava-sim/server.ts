@@ -14,7 +14,6 @@ import {
 import { handleApi } from './api-routes.ts';
 import type { SimApp } from './app-config.ts';
 import { generateAthlete } from './athlete-generator.ts';
-import { makeAthleteProfile } from './athlete-profile.ts';
 import { makeCert } from './cert.ts';
 import { createClock, type SimClock } from './clock.ts';
 import type { FaultRequest } from './faults.ts';
@@ -22,7 +21,6 @@ import { sendHtml, sendJson } from './http.ts';
 import { loadLabeledRuns } from './labeled-runs.ts';
 import { handleOauth } from './oauth-routes.ts';
 import { handlePage, simplePage } from './pages.ts';
-import { createPrng } from './prng.ts';
 import type { RateLimits } from './rate-limiter.ts';
 import { type RequestLogEntry, SimState } from './state.ts';
 
@@ -92,17 +90,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const port = await listen(server, opts.port ?? 0);
   const origin = `https://127.0.0.1:${port}`;
   const build = (): SimState => {
+    const generated = generateAthlete({
+      seed,
+      now: clock.now(),
+      origin,
+      // A file brings its own history; the generator then only supplies profile and planner.
+      weeks: opts.athleteFile ? 0 : opts.weeks,
+    });
     if (opts.athleteFile) {
-      const athlete = makeAthleteProfile(createPrng(seed), origin, new Date(clock.now()));
-      return new SimState(clock, {
-        athlete,
-        activities: loadLabeledRuns(opts.athleteFile, athlete),
-      });
+      generated.activities = loadLabeledRuns(opts.athleteFile, generated.athlete);
     }
-    return new SimState(
-      clock,
-      generateAthlete({ seed, now: clock.now(), origin, weeks: opts.weeks }),
-    );
+    return new SimState(clock, generated);
   };
   try {
     state = build();
