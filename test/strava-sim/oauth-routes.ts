@@ -145,17 +145,16 @@ async function accept(state: SimState, req: IncomingMessage, url: URL, res: Serv
   p.scope = raw.getAll('scope').join(',') || requested || 'read';
   const ok = checkAuthorize(state, p, res);
   if (!ok) return;
-  const target = new URL(ok.redirectUri);
-  target.searchParams.set('state', ok.state ?? '');
-  if (p.decision === 'cancel') {
-    target.searchParams.set('error', 'access_denied');
-    return redirect(res, target.toString());
-  }
+  // Strava writes the query by hand: scopes stay comma-separated and unescaped.
+  const sep = ok.redirectUri.includes('?') ? '&' : '?';
+  const base = `${ok.redirectUri}${sep}state=${encodeURIComponent(ok.state ?? '')}`;
+  if (p.decision === 'cancel') return redirect(res, `${base}&error=access_denied`);
   // `read` cannot be refused on Strava's page.
   const granted = [...new Set(['read', ...ok.scopes])];
-  target.searchParams.set('code', state.issueCode(granted, ok.redirectUri));
-  target.searchParams.set('scope', granted.join(','));
-  redirect(res, target.toString());
+  redirect(
+    res,
+    `${base}&code=${state.issueCode(granted, ok.redirectUri)}&scope=${granted.join(',')}`,
+  );
 }
 
 async function tokenExchange(state: SimState, req: IncomingMessage, url: URL, res: ServerResponse) {

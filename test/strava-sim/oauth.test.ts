@@ -105,6 +105,8 @@ describe('approval and token exchange', () => {
     expect(back.origin + back.pathname).toBe(TEST_REDIRECT);
     expect(back.searchParams.get('state')).toBe('abc');
     expect(back.searchParams.get('scope')).toBe('read,activity:read_all,profile:read_all');
+    // Written the way Strava writes it: commas and colons unescaped.
+    expect(back.search).toContain('&scope=read,activity:read_all,profile:read_all');
     const code = back.searchParams.get('code')!;
     const res = await token({ code, grant_type: 'authorization_code' });
     expect(res.status).toBe(200);
