@@ -63,6 +63,7 @@ describe('admin endpoint', () => {
     expect(d.workout_type).toBe(3);
     expect((await admin('delete-activity', { id })).status).toBe(200);
     expect((await api(`/api/v3/activities/${id}`)).status).toBe(404);
+    expect((await simRequest(sim, `/activities/${id}`)).status).toBe(404);
     expect((await admin('delete-activity', { id })).status).toBe(404);
   });
 

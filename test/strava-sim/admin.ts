@@ -117,6 +117,7 @@ export class SimAdmin {
 
   deleteActivity(id: number): { ok: true } {
     if (!this.state.activities.delete(id)) throw new AdminError(`no activity ${id}`, 404);
+    this.state.deletedIds.add(id);
     return { ok: true };
   }
 

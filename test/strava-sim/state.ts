@@ -46,6 +46,8 @@ export interface SimData {
 
 export class SimState {
   readonly activities = new Map<number, SimActivity>();
+  /** Deleted ids: their page is a 404 (not a stranger's run), as on Strava. */
+  readonly deletedIds = new Set<number>();
   readonly requestLog: RequestLogEntry[] = [];
   app: SimApp = defaultApp();
   readonly faults = new FaultQueue();
