@@ -100,6 +100,11 @@ function authorizePage(state: SimState, url: URL, res: ServerResponse): void {
   const p = Object.fromEntries(url.searchParams);
   const ok = checkAuthorize(state, p, res);
   if (!ok) return;
+  // Strava's default approval_prompt=auto skips the page when these scopes were approved before.
+  const approved = state.approvedScopes;
+  if (p.approval_prompt !== 'force' && approved && ok.scopes.every((s) => approved.has(s))) {
+    return redirectWithCode(state, ok, res);
+  }
   const a = state.athlete;
   const boxes = ok.scopes
     .map((s) => {
@@ -145,16 +150,26 @@ async function accept(state: SimState, req: IncomingMessage, url: URL, res: Serv
   p.scope = raw.getAll('scope').join(',') || requested || 'read';
   const ok = checkAuthorize(state, p, res);
   if (!ok) return;
-  // Strava writes the query by hand: scopes stay comma-separated and unescaped.
+  if (p.decision === 'cancel') return redirect(res, `${redirectBase(ok)}&error=access_denied`);
+  redirectWithCode(state, ok, res);
+}
+
+/** Strava writes the query by hand: scopes stay comma-separated and unescaped. */
+function redirectBase(ok: { redirectUri: string; state?: string }): string {
   const sep = ok.redirectUri.includes('?') ? '&' : '?';
-  const base = `${ok.redirectUri}${sep}state=${encodeURIComponent(ok.state ?? '')}`;
-  if (p.decision === 'cancel') return redirect(res, `${base}&error=access_denied`);
+  return `${ok.redirectUri}${sep}state=${encodeURIComponent(ok.state ?? '')}`;
+}
+
+function redirectWithCode(
+  state: SimState,
+  ok: { redirectUri: string; state?: string; scopes: string[] },
+  res: ServerResponse,
+): void {
   // `read` cannot be refused on Strava's page.
   const granted = [...new Set(['read', ...ok.scopes])];
-  redirect(
-    res,
-    `${base}&code=${state.issueCode(granted, ok.redirectUri)}&scope=${granted.join(',')}`,
-  );
+  state.approvedScopes = new Set([...(state.approvedScopes ?? []), ...granted]);
+  const code = state.issueCode(granted, ok.redirectUri);
+  redirect(res, `${redirectBase(ok)}&code=${code}&scope=${granted.join(',')}`);
 }
 
 async function tokenExchange(state: SimState, req: IncomingMessage, url: URL, res: ServerResponse) {

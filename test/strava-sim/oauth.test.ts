@@ -53,6 +53,20 @@ describe('GET /oauth/authorize', () => {
       expect(res.text).toContain(`<label for="${id[1]}">`);
   });
 
+  it('skips the page with approval_prompt=auto once the scopes were approved (until revoked)', async () => {
+    const auto = authorizeUrl({ approval_prompt: 'auto', scope: 'read,activity:read_all' });
+    expect((await simRequest(sim, auto)).status).toBe(200);
+    await approve(sim);
+    const again = await simRequest(sim, auto);
+    expect(again.status).toBe(302);
+    const back = new URL(String(again.headers.location));
+    expect(back.searchParams.get('scope')).toBe('read,activity:read_all');
+    expect(back.searchParams.get('code')).toMatch(/^[0-9a-f]{40}$/);
+    expect((await simRequest(sim, authorizeUrl({}))).status).toBe(200); // force
+    sim.state.revokeAll();
+    expect((await simRequest(sim, auto)).status).toBe(200);
+  });
+
   it('rejects an unknown client id like Strava', async () => {
     const res = await simRequest(sim, authorizeUrl({ client_id: '1' }));
     expect(res.status).toBe(400);

@@ -56,6 +56,8 @@ export class SimState {
   readonly accessTokens = new Map<string, AccessGrant>();
   /** refresh token → the scopes it carries and the access token it last issued. */
   readonly refreshTokens = new Map<string, { scopes: string[]; accessToken: string }>();
+  /** Scopes the athlete has approved for the app (approval_prompt=auto skips the page for them). */
+  approvedScopes: Set<string> | undefined;
   athlete: SimAthlete;
   context: AthleteContext | undefined;
   planner: Planner | undefined;
@@ -129,6 +131,7 @@ export class SimState {
 
   /** Deauthorize/revoke: the athlete's whole authorization for the app goes. */
   revokeAll(): void {
+    this.approvedScopes = undefined;
     this.codes.clear();
     this.accessTokens.clear();
     this.refreshTokens.clear();
