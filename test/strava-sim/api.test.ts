@@ -151,6 +151,14 @@ describe('single activities', () => {
     const a = (await api(`/api/v3/activities/${id}`)).text;
     expect((await api(`/activities/${id}`, token, 'www.api-v3.strava.com')).text).toBe(a);
     expect((await api(`/api/v3/activities/${id}`, token, 'www.api-v3.strava.com')).text).toBe(a);
+    // OAuth answers there too.
+    const revoke = await simRequest(sim, '/oauth/revoke', {
+      method: 'POST',
+      host: 'www.api-v3.strava.com',
+      headers: { authorization: 'Bearer unknown' },
+    });
+    expect(revoke.status).toBe(401);
+    expect(revoke.json<{ message: string }>().message).toBe('Authorization Error');
   });
 });
 

@@ -180,9 +180,11 @@ async function route(
     state.log({ method, path, route: r, area, status: res.statusCode });
 
   if (await handleAdmin(admin, req, url, res)) return;
+  // On the new API host everything but OAuth is API (its OAuth location is not announced yet,
+  // so /oauth/* is answered on both hosts).
   const apiPath = path.startsWith('/api/v3/')
     ? path.slice('/api/v3'.length)
-    : host === API_HOST
+    : host === API_HOST && !path.startsWith('/oauth/')
       ? path
       : undefined;
   if (apiPath !== undefined) {
