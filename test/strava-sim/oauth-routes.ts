@@ -103,7 +103,8 @@ function authorizePage(state: SimState, url: URL, res: ServerResponse): void {
   // Strava's default approval_prompt=auto skips the page when these scopes were approved before.
   const approved = state.approvedScopes;
   if (p.approval_prompt !== 'force' && approved && ok.scopes.every((s) => approved.has(s))) {
-    return redirectWithCode(state, ok, res);
+    redirectWithCode(state, ok, res);
+    return;
   }
   const a = state.athlete;
   const boxes = ok.scopes
