@@ -27,7 +27,7 @@ export function handlePage(state: SimState, url: URL, res: ServerResponse): bool
   if (!m) return false;
   const id = Number(m[1]);
   const own = state.activities.get(id);
-  if (m[2] === 'edit') {
+  if (m[2] === 'edit' || state.deletedIds.has(id)) {
     if (!own) {
       sendHtml(res, 404, simplePage('Not found | Strava', '<h1>Page not found</h1>'));
       return true;

@@ -27,11 +27,7 @@ export function createPrng(seed: number): Prng {
     next,
     range: (min, max) => min + (max - min) * next(),
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    normal: () => {
-      let s = 0;
-      for (let i = 0; i < 6; i++) s += next();
-      return (s - 3) / Math.sqrt(0.5);
-    },
+    normal: () => (next() + next() + next() - 1.5) * 2,
     chance: (p) => next() < p,
     pick: (items) => {
       const item = items[Math.floor(next() * items.length)];

@@ -1,15 +1,27 @@
-// startSimulator(): a local HTTPS server that answers as www.strava.com (and the announced
-// www.api-v3.strava.com). It binds 127.0.0.1 only and opens no outbound connection.
-
+// startSimulator(): a local HTTPS server that answers as www.strava.com (and the announced API
+// host www.api-v3.strava.com). It binds 127.0.0.1 only and opens no outbound connection.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
-import { makeAthleteProfile } from './athlete-profile.ts';
+import {
+  type EditActivityRequest,
+  type FinishRunRequest,
+  handleAdmin,
+  type RequestsReport,
+  type SetAppRequest,
+  SimAdmin,
+} from './admin.ts';
+import { handleApi } from './api-routes.ts';
+import type { SimApp } from './app-config.ts';
+import { generateAthlete } from './athlete-generator.ts';
 import { makeCert } from './cert.ts';
 import { createClock, type SimClock } from './clock.ts';
+import type { FaultRequest } from './faults.ts';
 import { sendHtml, sendJson } from './http.ts';
+import { loadLabeledRuns } from './labeled-runs.ts';
+import { handleOauth } from './oauth-routes.ts';
 import { handlePage, simplePage } from './pages.ts';
-import { createPrng } from './prng.ts';
+import type { RateLimits } from './rate-limiter.ts';
 import { type RequestLogEntry, SimState } from './state.ts';
 
 export interface SimulatorOptions {
@@ -17,10 +29,12 @@ export interface SimulatorOptions {
   port?: number;
   /** Seed of the generated athlete (default 1). */
   seed?: number;
-  /** Base of the sim clock, epoch ms (default Date.now); set/advance shift it. */
+  /** Base of the sim clock, epoch ms (default Date.now); clock.set/advance shift it. */
   now?: () => number;
   /** A labeled-runs JSON file to serve instead of the generated history. */
   athleteFile?: string;
+  /** Weeks of generated history (default 12). */
+  weeks?: number;
 }
 
 export interface Simulator {
@@ -29,10 +43,24 @@ export interface Simulator {
   origin: string;
   certPem: string;
   clock: SimClock;
-  state: SimState;
-  requestLog: RequestLogEntry[];
+  /** The live state (replaced by reset()). */
+  readonly state: SimState;
+  readonly requestLog: RequestLogEntry[];
+  /** The admin endpoint's operations, in process. */
+  admin: SimAdmin;
+  fault(req: FaultRequest): { ok: true; pending: number };
+  finishRun(req?: FinishRunRequest): { id: number; start_date: string; elapsed_time: number };
+  editActivity(req: EditActivityRequest): { ok: true };
+  deleteActivity(id: number): { ok: true };
+  setApp(req: SetAppRequest): SimApp;
+  setRateLimits(limits: Partial<RateLimits>): RateLimits;
+  requests(): RequestsReport;
+  reset(): { ok: true };
   stop(): Promise<void>;
 }
+
+/** The two hostnames Strava serves the API under; the new one drops the /api/v3 prefix. */
+const API_HOST = 'www.api-v3.strava.com';
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const { certPem, keyPem } = await makeCert();
@@ -42,25 +70,49 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   const sockets = new Set<Socket>();
   const server: Server = createServer({ cert: certPem, key: keyPem }, (req, res) => {
-    if (!state) return sendJson(res, 503, { message: 'starting' });
-    handle(state, req, res).catch((err: unknown) => {
-      if (!res.headersSent)
-        sendJson(res, 500, { message: 'Error', errors: [{ detail: String(err) }] });
-      else res.destroy();
+    const s = state;
+    if (!s) {
+      res.writeHead(503).end();
+      return;
+    }
+    route(s, admin, req, res).catch((err: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ message: 'Error', errors: [{ detail: String(err) }] }));
+      } else res.destroy();
     });
   });
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  // TLS sockets also pass through 'secureConnection'; tracking the raw sockets is enough.
 
   const port = await listen(server, opts.port ?? 0);
   const origin = `https://127.0.0.1:${port}`;
-  state = new SimState(
-    clock,
-    makeAthleteProfile(createPrng(seed), origin, new Date(clock.now())),
-    [],
+  const build = (): SimState => {
+    const generated = generateAthlete({
+      seed,
+      now: clock.now(),
+      origin,
+      // A file brings its own history; the generator then only supplies profile and planner.
+      weeks: opts.athleteFile ? 0 : opts.weeks,
+    });
+    if (opts.athleteFile) {
+      generated.activities = loadLabeledRuns(opts.athleteFile, generated.athlete);
+    }
+    return new SimState(clock, generated);
+  };
+  try {
+    state = build();
+  } catch (err) {
+    await new Promise<void>((r) => server.close(() => r()));
+    throw err;
+  }
+  const admin = new SimAdmin(
+    () => state!,
+    () => {
+      state = build();
+    },
   );
 
   return {
@@ -74,6 +126,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     get requestLog() {
       return state!.requestLog;
     },
+    admin,
+    fault: (r) => admin.fault(r),
+    finishRun: (r) => admin.finishRun(r),
+    editActivity: (r) => admin.editActivity(r),
+    deleteActivity: (id) => admin.deleteActivity(id),
+    setApp: (r) => admin.setApp(r),
+    setRateLimits: (l) => admin.setRateLimits(l),
+    requests: () => admin.requests(),
+    reset: () => admin.reset(),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -102,8 +163,55 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-async function handle(state: SimState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  state: SimState,
+  admin: SimAdmin,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const host = String(req.headers.host ?? '')
+    .replace(/:\d+$/, '')
+    .toLowerCase();
   const url = new URL(req.url ?? '/', 'https://www.strava.com');
-  if (req.method === 'GET' && handlePage(state, url, res)) return;
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  // Logged once the answer is written (statusCode is set by then), in sim-clock time.
+  const log = (area: RequestLogEntry['area'], r: string) =>
+    state.log({ method, path, route: r, area, status: res.statusCode });
+
+  if (await handleAdmin(admin, req, url, res)) return;
+  // On the new API host everything but OAuth is API (its OAuth location is not announced yet,
+  // so /oauth/* is answered on both hosts).
+  const apiPath = path.startsWith('/api/v3/')
+    ? path.slice('/api/v3'.length)
+    : host === API_HOST && !path.startsWith('/oauth/')
+      ? path
+      : undefined;
+  if (apiPath !== undefined) {
+    const r = await handleApi(state, req, apiPath, url, res);
+    log('api', r.route);
+    return;
+  }
+  if (path.startsWith('/oauth/')) {
+    // Faults reach OAuth routes only when the fault names the path (e.g. 500 on /oauth/token).
+    const faults = state.faults.take(path, false);
+    const slow = faults.find((f) => f.kind === 'slow');
+    if (slow) await new Promise((r) => setTimeout(r, slow.delayMs));
+    const failing = faults.find((f) => f.kind === '500' || f.kind === '503' || f.kind === '429');
+    if (failing) {
+      sendJson(res, Number(failing.kind), { message: 'Error', errors: [] });
+      log('oauth', `${method} ${path}`);
+      return;
+    }
+    const r = await handleOauth(state, req, url, res);
+    if (r) {
+      log('oauth', r.route);
+      return;
+    }
+  }
+  if (method === 'GET' && handlePage(state, url, res)) {
+    log('page', `GET ${path.replace(/\/\d+/g, '/{id}')}`);
+    return;
+  }
   sendHtml(res, 404, simplePage('Not found | Strava', '<h1>Page not found</h1>'));
 }

@@ -114,16 +114,18 @@ export interface SimSummary {
 }
 
 /** DetailedActivity (GET /activities/{id}): the summary plus laps, splits and device data. */
-export interface SimDetail extends SimSummary {
+export interface SimDetail extends Omit<SimSummary, 'map'> {
+  map: { id: string; polyline: string; summary_polyline: string; resource_state: 3 };
   description: string | null;
   calories: number;
   perceived_exertion: null;
   prefer_perceived_exertion: null;
   segment_efforts: unknown[];
-  splits_metric: SimSplit[];
-  splits_standard: SimSplit[];
+  /** Runs only: Strava leaves splits and best efforts out of rides. */
+  splits_metric?: SimSplit[];
+  splits_standard?: SimSplit[];
   laps: SimLap[];
-  best_efforts: unknown[];
+  best_efforts?: unknown[];
   photos: { primary: null; count: number };
   stats_visibility: { type: string; visibility: string }[];
   hide_from_home: boolean;
@@ -142,7 +144,9 @@ export type RunKind =
   | 'trail'
   | 'treadmill'
   | 'manual'
-  | 'ride';
+  | 'ride'
+  /** Loaded from a labeled-runs file: the truth is its workout_type tag, not ours. */
+  | 'labeled';
 
 export interface SimActivity {
   kind: RunKind;
