@@ -1,0 +1,91 @@
+// One HTTP exchange with Strava: timeout, network failure, JSON and schema checks, and Strava's
+// error bodies, all turned into StravaError. Used by the API client and by the OAuth calls.
+
+import type { z } from 'zod';
+import { StravaError } from './errors';
+import { type Fault, FaultSchema } from './schemas';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface Http {
+  fetch: Fetch;
+  timeoutMs: number;
+  now: () => number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** Sends the request; never rejects with anything but StravaError (offline or timeout). */
+export async function send(
+  http: Http,
+  url: string,
+  init: RequestInit,
+  endpoint: string,
+): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), http.timeoutMs);
+  try {
+    return await http.fetch(url, { ...init, signal: controller.signal });
+  } catch {
+    if (controller.signal.aborted) {
+      throw new StravaError({ kind: 'timeout', endpoint, afterMs: http.timeoutMs });
+    }
+    // fetch rejects only when no HTTP answer came back at all.
+    throw new StravaError({ kind: 'offline', endpoint });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function readJson(response: Response, endpoint: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw new StravaError({ kind: 'offline', endpoint });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new StravaError({ kind: 'bad-response', endpoint, path: '', issue: 'not JSON' });
+  }
+}
+
+export function parseBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  endpoint: string,
+): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new StravaError({
+    kind: 'bad-response',
+    endpoint,
+    path: issue ? issue.path.map(String).join('.') : '',
+    issue: issue?.message ?? 'invalid',
+  });
+}
+
+/** Strava's error body, or null when the body is not a Fault (HTML error pages, empty bodies). */
+export async function readFault(response: Response): Promise<Fault | null> {
+  try {
+    const result = FaultSchema.safeParse(JSON.parse(await response.text()));
+    return result.success ? result.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const PERMISSION_NAMES: Record<string, string> = {
+  'activity:read_permission': 'View data about your activities',
+  'activity:read_all_permission': 'View data about your private activities',
+  'profile:read_all_permission': 'View your complete Strava profile',
+};
+
+/** The permission a 401 says is missing (`{"field":"activity:read_permission","code":"missing"}`). */
+export function missingPermission(fault: Fault | null): string | undefined {
+  const missing = fault?.errors?.find((e) => e.code === 'missing' && e.field);
+  if (!missing?.field) return undefined;
+  return PERMISSION_NAMES[missing.field] ?? missing.field;
+}
