@@ -94,9 +94,13 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
     timeoutMs: http.timeoutMs,
   });
 
-  const ready = connectionItem.getValue().then((c) => {
-    snapshot = c.budget ?? EMPTY_BUDGET;
-  });
+  // On start-up the secrets decide: the status item may be stale (cleared storage, a crash
+  // between writes), and the badge does not survive a browser restart.
+  const ready = (async () => {
+    const [stored, status] = await Promise.all([connectionItem.getValue(), tokens.status()]);
+    snapshot = stored.budget ?? EMPTY_BUDGET;
+    if (stored.state !== status.state || status.state === 'reconnect-needed') onStatus(status);
+  })().catch(() => undefined);
 
   let connecting: Promise<Connection> | null = null;
 

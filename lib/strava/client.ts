@@ -111,9 +111,9 @@ export function createStravaClient(options: StravaClientOptions): StravaClient {
       );
       budget.set(updateFromHeaders(budget.get(), response.headers, now()));
 
-      if (response.ok) return parseBody(schema, await readJson(response, endpoint), endpoint);
+      if (response.ok) return parseBody(schema, readJson(response, endpoint), endpoint);
       if (response.status === 401 || response.status === 403) {
-        const missing = missingPermission(await readFault(response));
+        const missing = missingPermission(readFault(response));
         // A missing permission is not cured by a new token; an expired/revoked token may be.
         if (missing || attempt > 0) {
           throw new StravaError({ kind: 'unauthorized', endpoint, missingPermission: missing });

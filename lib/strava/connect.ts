@@ -14,7 +14,7 @@ import {
 } from './oauth';
 import type { OwnAppTokens } from './own-app-tokens';
 import type { BudgetStore } from './rate-budget';
-import { type Http, readFault, send } from './request';
+import { type Http, readFault, type StravaResponse, send } from './request';
 import type { DetailedAthlete, SummaryAthlete } from './schemas';
 
 /** The part of `browser.identity` the flow needs (injected so tests can play Strava's window). */
@@ -61,7 +61,7 @@ export function limitationsFor(scopes: readonly string[]): string[] {
  * like a cancel. Asking the same URL first (no cookies) lets us name the real problem.
  */
 async function checkAuthorizePage(http: Http, url: string, domain: string): Promise<void> {
-  let response: Response;
+  let response: StravaResponse;
   try {
     response = await send(
       http,
@@ -74,7 +74,7 @@ async function checkAuthorizePage(http: Http, url: string, domain: string): Prom
     throw error;
   }
   if (response.status !== 400) return;
-  const field = (await readFault(response))?.errors?.[0]?.field;
+  const field = readFault(response)?.errors?.[0]?.field;
   if (field === 'redirect_uri') {
     throw new StravaError({ kind: 'oauth', reason: 'redirect-mismatch', redirectDomain: domain });
   }

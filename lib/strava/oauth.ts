@@ -5,7 +5,7 @@
 import { OAUTH_URLS } from './base-url';
 import { StravaError } from './errors';
 import { nextQuarter } from './rate-budget';
-import { type Http, parseBody, readFault, readJson, send } from './request';
+import { type Http, parseBody, readFault, readJson, type StravaResponse, send } from './request';
 import { DeauthorizeResponseSchema, type TokenResponse, TokenResponseSchema } from './schemas';
 
 export const REQUESTED_SCOPES = ['read', 'activity:read_all', 'profile:read_all'] as const;
@@ -83,10 +83,9 @@ async function tokenRequest(
     },
     endpoint,
   );
-  if (response.ok)
-    return parseBody(TokenResponseSchema, await readJson(response, endpoint), endpoint);
+  if (response.ok) return parseBody(TokenResponseSchema, readJson(response, endpoint), endpoint);
   if (response.status === 400 || response.status === 401) {
-    const fault = await readFault(response);
+    const fault = readFault(response);
     throw onRejected(fault?.errors?.[0]?.resource ?? undefined);
   }
   if (response.status === 429) {
@@ -147,7 +146,7 @@ async function postWithToken(
   url: string,
   accessToken: string,
   endpoint: string,
-): Promise<Response> {
+): Promise<StravaResponse> {
   return send(
     http,
     url,
@@ -159,9 +158,9 @@ async function postWithToken(
   );
 }
 
-async function expectOk(response: Response, endpoint: string): Promise<void> {
+async function expectOk(response: StravaResponse, endpoint: string): Promise<void> {
   if (response.ok) {
-    parseBody(DeauthorizeResponseSchema, await readJson(response, endpoint), endpoint);
+    parseBody(DeauthorizeResponseSchema, readJson(response, endpoint), endpoint);
     return;
   }
   // An already revoked token is the outcome we wanted.

@@ -15,37 +15,41 @@ export interface Http {
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
-/** Sends the request; never rejects with anything but StravaError (offline or timeout). */
+/** A finished exchange: the body is already read, so the timeout covered all of it. */
+export interface StravaResponse {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  text: string;
+}
+
+/** Sends the request and reads the body; rejects only with StravaError (offline or timeout). */
 export async function send(
   http: Http,
   url: string,
   init: RequestInit,
   endpoint: string,
-): Promise<Response> {
+): Promise<StravaResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), http.timeoutMs);
   try {
-    return await http.fetch(url, { ...init, signal: controller.signal });
+    const response = await http.fetch(url, { ...init, signal: controller.signal });
+    const text = await response.text();
+    return { status: response.status, ok: response.ok, headers: response.headers, text };
   } catch {
     if (controller.signal.aborted) {
       throw new StravaError({ kind: 'timeout', endpoint, afterMs: http.timeoutMs });
     }
-    // fetch rejects only when no HTTP answer came back at all.
+    // fetch rejects only when no (complete) HTTP answer came back.
     throw new StravaError({ kind: 'offline', endpoint });
   } finally {
     clearTimeout(timer);
   }
 }
 
-export async function readJson(response: Response, endpoint: string): Promise<unknown> {
-  let text: string;
+export function readJson(response: StravaResponse, endpoint: string): unknown {
   try {
-    text = await response.text();
-  } catch {
-    throw new StravaError({ kind: 'offline', endpoint });
-  }
-  try {
-    return JSON.parse(text);
+    return JSON.parse(response.text);
   } catch {
     throw new StravaError({ kind: 'bad-response', endpoint, path: '', issue: 'not JSON' });
   }
@@ -68,9 +72,9 @@ export function parseBody<S extends z.ZodType>(
 }
 
 /** Strava's error body, or null when the body is not a Fault (HTML error pages, empty bodies). */
-export async function readFault(response: Response): Promise<Fault | null> {
+export function readFault(response: StravaResponse): Fault | null {
   try {
-    const result = FaultSchema.safeParse(JSON.parse(await response.text()));
+    const result = FaultSchema.safeParse(JSON.parse(response.text));
     return result.success ? result.data : null;
   } catch {
     return null;

@@ -161,6 +161,31 @@ describe('error kinds', () => {
       await vi.advanceTimersByTimeAsync(1000);
       expect((await result).detail).toMatchObject({ kind: 'timeout', afterMs: 1000 });
     });
+
+    it('a body that stalls after the headers also times out', async () => {
+      const fetch = async (_url: string, init?: RequestInit) =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"id":'));
+              init?.signal?.addEventListener('abort', () =>
+                controller.error(new DOMException('x', 'AbortError')),
+              );
+            },
+          }),
+          { status: 200 },
+        );
+      const client = createStravaClient({
+        fetch,
+        tokens: staticTokens(),
+        budget: memoryBudgetStore(),
+        now: () => NOW,
+        timeoutMs: 1000,
+      });
+      const result = failure(client.activity(42));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect((await result).kind).toBe('timeout');
+    });
   });
 
   it('429 pauses the budget until the next quarter hour and reports rate-limited', async () => {

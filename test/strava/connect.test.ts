@@ -234,3 +234,30 @@ describe('reconnect needed', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });
 });
+
+describe('start-up', () => {
+  it('restores "reconnect needed" and the badge from the secrets after a restart', async () => {
+    await idbSecretStore().set({
+      clientId: '1',
+      clientSecret: CREDS.clientSecret,
+      accessToken: null,
+      refreshToken: null,
+      expiresAt: 0,
+      scopes: ['read'],
+      athlete: null,
+      needsReconnect: true,
+    });
+    const service = createStravaService({ fetch: fakeFetch(strava()).fetch, now: () => NOW });
+    await service.ready;
+    expect((await service.getConnection()).state).toBe('reconnect-needed');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+
+  it('a status item that says connected without stored tokens is corrected', async () => {
+    await connectionItem.setValue({ ...(await connectionItem.getValue()), state: 'connected' });
+    const service = createStravaService({ fetch: fakeFetch(strava()).fetch, now: () => NOW });
+    await service.ready;
+    expect((await service.getConnection()).state).toBe('disconnected');
+  });
+});
