@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { registerStravaHandlers } from '../lib/background/strava-handlers';
 import { createStravaService } from '../lib/background/strava-service';
 

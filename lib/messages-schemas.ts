@@ -1,25 +1,18 @@
 // Zod schemas for message payloads, used by the background handlers (never trust a message).
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { clientIdProblem, clientSecretProblem } from './strava/credentials';
 
+const checked = (problem: (v: string) => string | null) =>
+  z.superRefine((v: string, ctx) => {
+    const message = problem(v);
+    if (message) ctx.addIssue({ code: 'custom', message, input: v });
+  });
+
 export const ConnectRequestSchema = z.strictObject({
-  clientId: z
-    .string()
-    .trim()
-    .superRefine((v, ctx) => {
-      const problem = clientIdProblem(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  clientSecret: z
-    .string()
-    .trim()
-    .transform((v) => v.toLowerCase())
-    .superRefine((v, ctx) => {
-      const problem = clientSecretProblem(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
+  clientId: z.string().check(z.trim(), checked(clientIdProblem)),
+  clientSecret: z.string().check(z.trim(), z.toLowerCase(), checked(clientSecretProblem)),
 });
 
 /** Messages without data must arrive without data. */
-export const NoPayloadSchema = z.undefined().or(z.null());
+export const NoPayloadSchema = z.union([z.undefined(), z.null()]);

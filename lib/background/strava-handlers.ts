@@ -3,7 +3,7 @@
 // content scripts may read the connection status, which holds no secret.
 
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   type BudgetView,
   type ConnectRequest,
@@ -43,7 +43,7 @@ function toMessageError(error: unknown): MessageError {
   return new StravaError({ kind: 'oauth', reason: 'failed' }).info();
 }
 
-function invalid(error: z.ZodError): MessageError {
+function invalid(error: z.core.$ZodError): MessageError {
   const issue = error.issues[0];
   return {
     kind: 'invalid-input',
@@ -55,7 +55,7 @@ function invalid(error: z.ZodError): MessageError {
 async function guarded<T>(
   sender: SenderInfo,
   data: unknown,
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   run: (parsed: unknown) => Promise<T> | T,
 ): Promise<Result<T>> {
   if (!isExtensionPage(sender)) return { ok: false, error: FORBIDDEN };

@@ -3,7 +3,7 @@
 // records the rate-limit headers, refreshes and retries once on 401, and validates the body.
 // It rejects only with StravaError.
 
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { STRAVA_API_BASE } from './base-url';
 import { StravaError } from './errors';
 import {
@@ -82,7 +82,7 @@ export function createStravaClient(options: StravaClientOptions): StravaClient {
   const base = options.baseUrl ?? STRAVA_API_BASE;
   const { tokens, budget } = options;
 
-  async function get<S extends z.ZodType>(
+  async function get<S extends z.ZodMiniType>(
     path: string,
     query: Record<string, string | number | undefined>,
     schema: S,

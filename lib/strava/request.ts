@@ -1,7 +1,7 @@
 // One HTTP exchange with Strava: timeout, network failure, JSON and schema checks, and Strava's
 // error bodies, all turned into StravaError. Used by the API client and by the OAuth calls.
 
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { StravaError } from './errors';
 import { type Fault, FaultSchema } from './schemas';
 
@@ -55,7 +55,7 @@ export function readJson(response: StravaResponse, endpoint: string): unknown {
   }
 }
 
-export function parseBody<S extends z.ZodType>(
+export function parseBody<S extends z.ZodMiniType>(
   schema: S,
   body: unknown,
   endpoint: string,
@@ -67,8 +67,14 @@ export function parseBody<S extends z.ZodType>(
     kind: 'bad-response',
     endpoint,
     path: issue ? issue.path.map(String).join('.') : '',
-    issue: issue?.message ?? 'invalid',
+    issue: issue ? describeIssue(issue) : 'invalid',
   });
+}
+
+// zod/mini carries no locale texts ("Invalid input"), so name the expectation ourselves.
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  return issue.message && issue.message !== 'Invalid input' ? issue.message : issue.code;
 }
 
 /** Strava's error body, or null when the body is not a Fault (HTML error pages, empty bodies). */

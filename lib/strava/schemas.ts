@@ -5,47 +5,53 @@
 // without it". Every object is loose: Strava adds fields over time and we must not break on them.
 // Fields the app types as `?: T` accept Strava's null and come out as undefined.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Streams } from '../activity';
 
-const opt = <T extends z.ZodType>(schema: T) =>
-  schema.nullish().transform((v): NonNullable<z.output<T>> | undefined => v ?? undefined);
+const opt = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.nullish(schema),
+    z.transform(
+      (v: z.output<T> | null | undefined) =>
+        (v ?? undefined) as NonNullable<z.output<T>> | undefined,
+    ),
+  );
 
-const int = () => z.number().int();
+const int = () => z.int();
 
 // MetaAthlete / SummaryAthlete / DetailedAthlete ------------------------------------------------
 
 export const SummaryAthleteSchema = z.looseObject({
   id: int(),
-  username: z.string().nullish(),
-  firstname: z.string().nullish(),
-  lastname: z.string().nullish(),
-  profile_medium: z.string().nullish(),
-  profile: z.string().nullish(),
-  city: z.string().nullish(),
-  state: z.string().nullish(),
-  country: z.string().nullish(),
-  sex: z.string().nullish(),
-  premium: z.boolean().nullish(),
-  summit: z.boolean().nullish(),
-  created_at: z.string().nullish(),
-  updated_at: z.string().nullish(),
+  username: z.nullish(z.string()),
+  firstname: z.nullish(z.string()),
+  lastname: z.nullish(z.string()),
+  profile_medium: z.nullish(z.string()),
+  profile: z.nullish(z.string()),
+  city: z.nullish(z.string()),
+  state: z.nullish(z.string()),
+  country: z.nullish(z.string()),
+  sex: z.nullish(z.string()),
+  premium: z.nullish(z.boolean()),
+  summit: z.nullish(z.boolean()),
+  created_at: z.nullish(z.string()),
+  updated_at: z.nullish(z.string()),
 });
 export type SummaryAthlete = z.output<typeof SummaryAthleteSchema>;
 
-export const DetailedAthleteSchema = SummaryAthleteSchema.extend({
-  measurement_preference: z.enum(['feet', 'meters']).nullish(),
-  weight: z.number().nullish(),
-  ftp: z.number().nullish(),
-  follower_count: z.number().nullish(),
-  friend_count: z.number().nullish(),
+export const DetailedAthleteSchema = z.extend(SummaryAthleteSchema, {
+  measurement_preference: z.nullish(z.enum(['feet', 'meters'])),
+  weight: z.nullish(z.number()),
+  ftp: z.nullish(z.number()),
+  follower_count: z.nullish(z.number()),
+  friend_count: z.nullish(z.number()),
 });
 export type DetailedAthlete = z.output<typeof DetailedAthleteSchema>;
 
 // Lap / Split -----------------------------------------------------------------------------------
 
 export const LapSchema = z.looseObject({
-  id: z.number().optional(),
+  id: z.optional(z.number()),
   name: opt(z.string()),
   lap_index: opt(int()),
   split: opt(int()),
@@ -87,7 +93,7 @@ const summaryActivityShape = {
   sport_type: z.string(),
   /** Deprecated by Strava (calls trail runs "Run"); kept for display only. */
   type: opt(z.string()),
-  workout_type: int().nullish(),
+  workout_type: z.nullish(int()),
   distance: z.number(),
   moving_time: int(),
   elapsed_time: int(),
@@ -99,19 +105,19 @@ const summaryActivityShape = {
   average_speed: opt(z.number()),
   max_speed: opt(z.number()),
   has_heartrate: opt(z.boolean()),
-  average_heartrate: z.number().nullish(),
-  max_heartrate: z.number().nullish(),
-  suffer_score: z.number().nullish(),
+  average_heartrate: z.nullish(z.number()),
+  max_heartrate: z.nullish(z.number()),
+  suffer_score: z.nullish(z.number()),
   average_cadence: opt(z.number()),
   trainer: opt(z.boolean()),
   manual: opt(z.boolean()),
   commute: opt(z.boolean()),
   private: opt(z.boolean()),
   visibility: opt(z.string()),
-  external_id: z.string().nullish(),
-  upload_id: z.number().nullish(),
-  gear_id: z.string().nullish(),
-  athlete: z.looseObject({ id: int() }).optional(),
+  external_id: z.nullish(z.string()),
+  upload_id: z.nullish(z.number()),
+  gear_id: z.nullish(z.string()),
+  athlete: z.optional(z.looseObject({ id: int() })),
 };
 
 export const SummaryActivitySchema = z.looseObject(summaryActivityShape);
@@ -119,8 +125,8 @@ export type SummaryActivity = z.output<typeof SummaryActivitySchema>;
 
 export const DetailedActivitySchema = z.looseObject({
   ...summaryActivityShape,
-  description: z.string().nullish(),
-  device_name: z.string().nullish(),
+  description: z.nullish(z.string()),
+  device_name: z.nullish(z.string()),
   calories: opt(z.number()),
   laps: opt(z.array(LapSchema)),
   splits_metric: opt(z.array(SplitSchema)),
@@ -149,38 +155,43 @@ export const STREAM_KEYS = [
 export type StreamKey = (typeof STREAM_KEYS)[number];
 
 // Recorded streams contain nulls where the device had no sample; keep them, fill in toStreams.
-const streamOf = <T extends z.ZodType>(item: T) =>
+const streamOf = <T extends z.ZodMiniType>(item: T) =>
   z.looseObject({
-    data: z.array(item.nullable()),
-    series_type: z.string().optional(),
-    original_size: int().optional(),
-    resolution: z.string().optional(),
+    data: z.array(z.nullable(item)),
+    series_type: z.optional(z.string()),
+    original_size: z.optional(int()),
+    resolution: z.optional(z.string()),
   });
 
 const numberStream = streamOf(z.number());
 
 const keyedStreamShape = {
-  time: numberStream.optional(),
-  distance: numberStream.optional(),
-  latlng: streamOf(z.tuple([z.number(), z.number()])).optional(),
-  altitude: numberStream.optional(),
-  velocity_smooth: numberStream.optional(),
-  heartrate: numberStream.optional(),
-  cadence: numberStream.optional(),
-  watts: numberStream.optional(),
-  temp: numberStream.optional(),
-  moving: streamOf(z.boolean()).optional(),
-  grade_smooth: numberStream.optional(),
+  time: z.optional(numberStream),
+  distance: z.optional(numberStream),
+  latlng: z.optional(streamOf(z.tuple([z.number(), z.number()]))),
+  altitude: z.optional(numberStream),
+  velocity_smooth: z.optional(numberStream),
+  heartrate: z.optional(numberStream),
+  cadence: z.optional(numberStream),
+  watts: z.optional(numberStream),
+  temp: z.optional(numberStream),
+  moving: z.optional(streamOf(z.boolean())),
+  grade_smooth: z.optional(numberStream),
 };
 
 const KeyedStreamSetSchema = z.looseObject(keyedStreamShape);
 
 // Without key_by_type Strava answers with an array of streams that name their own type; accept it
 // too and key it, so a server that ignores the flag still works.
-const StreamArraySchema = z
-  .array(z.looseObject({ type: z.string(), data: z.array(z.unknown()) }))
-  .transform((list): Record<string, unknown> => Object.fromEntries(list.map((s) => [s.type, s])))
-  .pipe(KeyedStreamSetSchema);
+const StreamArraySchema = z.pipe(
+  z.pipe(
+    z.array(z.looseObject({ type: z.string(), data: z.array(z.unknown()) })),
+    z.transform(
+      (list): Record<string, unknown> => Object.fromEntries(list.map((s) => [s.type, s])),
+    ),
+  ),
+  KeyedStreamSetSchema,
+);
 
 export const StreamSetSchema = z.union([KeyedStreamSetSchema, StreamArraySchema]);
 export type StreamSet = z.output<typeof StreamSetSchema>;
@@ -220,31 +231,31 @@ export function toStreams(set: StreamSet): Streams {
 // OAuth -----------------------------------------------------------------------------------------
 
 export const TokenResponseSchema = z.looseObject({
-  token_type: z.string().optional(),
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
+  token_type: z.optional(z.string()),
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.string().check(z.minLength(1)),
   /** Epoch seconds. */
   expires_at: int(),
-  expires_in: int().optional(),
+  expires_in: z.optional(int()),
   /** Only on the authorization-code exchange. */
-  athlete: SummaryAthleteSchema.optional(),
+  athlete: z.optional(SummaryAthleteSchema),
 });
 export type TokenResponse = z.output<typeof TokenResponseSchema>;
 
-export const DeauthorizeResponseSchema = z.looseObject({ access_token: z.string().optional() });
+export const DeauthorizeResponseSchema = z.looseObject({ access_token: z.optional(z.string()) });
 
 // Fault (every error body) ----------------------------------------------------------------------
 
 export const FaultSchema = z.looseObject({
   message: z.string(),
-  errors: z
-    .array(
+  errors: z.optional(
+    z.array(
       z.looseObject({
-        resource: z.string().nullish(),
-        field: z.string().nullish(),
-        code: z.string().nullish(),
+        resource: z.nullish(z.string()),
+        field: z.nullish(z.string()),
+        code: z.nullish(z.string()),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 export type Fault = z.output<typeof FaultSchema>;

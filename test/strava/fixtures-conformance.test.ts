@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   DeauthorizeResponseSchema,
   DetailedActivitySchema,
@@ -18,7 +18,7 @@ const present = existsSync(dir);
 if (!present) console.log(`fixtures conformance skipped: ${dir} not found`);
 
 // File-name prefix → the schema for that endpoint's success body.
-const SUCCESS: [RegExp, z.ZodType][] = [
+const SUCCESS: [RegExp, z.ZodMiniType][] = [
   [/^GET_athlete_activities\./, SummaryActivityListSchema],
   [/^GET_activities_id\.detailed\./, DetailedActivitySchema],
   [/^GET_activities_id_streams\./, StreamSetSchema],
