@@ -1,10 +1,17 @@
 import { render } from 'preact';
 import { z } from 'zod/mini';
+import { ConnectStrava } from '../../components/ConnectStrava';
+import './style.css';
 
 z.config({ jitless: true });
 
 function Options() {
-  return <h1>Bounceback</h1>;
+  return (
+    <main>
+      <h1>Bounceback options</h1>
+      <ConnectStrava />
+    </main>
+  );
 }
 
 render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,113 @@
+// Background handlers for the connect-related messages: payloads validated with zod, senders
+// checked. Connect, disconnect, the redirect URL and the budget are for extension pages only;
+// content scripts may read the connection status, which holds no secret.
+
+import { browser } from 'wxt/browser';
+import type { z } from 'zod/mini';
+import {
+  type BudgetView,
+  type ConnectRequest,
+  type DisconnectOutcome,
+  type MessageError,
+  onMessage,
+  type Result,
+} from '../messages';
+import { ConnectRequestSchema, NoPayloadSchema } from '../messages-schemas';
+import type { Connection } from '../store/connection';
+import { StravaError } from '../strava/errors';
+import type { StravaService } from './strava-service';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** A page of this extension (options, popup), not a content script or another extension. */
+export function isExtensionPage(sender: SenderInfo): boolean {
+  const origin = browser.runtime.getURL('/');
+  return (
+    sender.id === browser.runtime.id &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(origin)
+  );
+}
+
+const FORBIDDEN: MessageError = {
+  kind: 'forbidden',
+  message: 'Only Bounceback’s own pages may do this.',
+};
+
+function toMessageError(error: unknown): MessageError {
+  if (error instanceof StravaError) return error.info();
+  return new StravaError({ kind: 'oauth', reason: 'failed' }).info();
+}
+
+function invalid(error: z.core.$ZodError): MessageError {
+  const issue = error.issues[0];
+  return {
+    kind: 'invalid-input',
+    message: issue?.message ?? 'Invalid request.',
+    field: issue?.path.map(String).join('.') || undefined,
+  };
+}
+
+async function guarded<T>(
+  sender: SenderInfo,
+  data: unknown,
+  schema: z.ZodMiniType,
+  run: (parsed: unknown) => Promise<T> | T,
+): Promise<Result<T>> {
+  if (!isExtensionPage(sender)) return { ok: false, error: FORBIDDEN };
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return { ok: false, error: invalid(parsed.error) };
+  try {
+    return { ok: true, value: await run(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: toMessageError(error) };
+  }
+}
+
+export interface StravaHandlers {
+  getConnection(data: unknown, sender: SenderInfo): Promise<Connection>;
+  getRedirectUrl(data: unknown, sender: SenderInfo): Promise<string>;
+  connect(data: unknown, sender: SenderInfo): Promise<Result<Connection>>;
+  disconnect(data: unknown, sender: SenderInfo): Promise<Result<DisconnectOutcome>>;
+  getBudget(data: unknown, sender: SenderInfo): Promise<Result<BudgetView>>;
+}
+
+export function createStravaHandlers(service: StravaService): StravaHandlers {
+  return {
+    getConnection: () => service.getConnection(),
+    async getRedirectUrl(_data, sender) {
+      if (!isExtensionPage(sender)) throw new Error(FORBIDDEN.message);
+      return service.redirectUrl();
+    },
+    connect: (data, sender) =>
+      guarded(sender, data, ConnectRequestSchema, (creds) =>
+        service.connect(creds as ConnectRequest),
+      ),
+    disconnect: (data, sender) =>
+      guarded(sender, data, NoPayloadSchema, () => service.disconnect()),
+    getBudget: (data, sender) =>
+      guarded(sender, data, NoPayloadSchema, async () => {
+        await service.ready;
+        return service.budgetView();
+      }),
+  };
+}
+
+/** Registers the handlers; call synchronously at background start-up. */
+export function registerStravaHandlers(service: StravaService): () => void {
+  const h = createStravaHandlers(service);
+  const removers = [
+    onMessage('getConnection', (m) => h.getConnection(m.data, m.sender)),
+    onMessage('getRedirectUrl', (m) => h.getRedirectUrl(m.data, m.sender)),
+    onMessage('connect', (m) => h.connect(m.data, m.sender)),
+    onMessage('disconnect', (m) => h.disconnect(m.data, m.sender)),
+    onMessage('getBudget', (m) => h.getBudget(m.data, m.sender)),
+  ];
+  return () => {
+    for (const remove of removers) remove();
+  };
+}

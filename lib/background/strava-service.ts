@@ -1,0 +1,147 @@
+// The background's single Strava connection: tokens (IndexedDB), the rate budget (mirrored to
+// the non-secret connection item), the API client and connect/disconnect. Sync code later takes
+// `service.client` from here.
+
+import { browser } from 'wxt/browser';
+import type { BudgetView, DisconnectOutcome } from '../messages';
+import { type Connection, connectionItem, DISCONNECTED } from '../store/connection';
+import { createStravaClient, type StravaClient } from '../strava/client';
+import { connectStrava, disconnectStrava, type Identity } from '../strava/connect';
+import type { ClientCredentials } from '../strava/oauth';
+import { idbSecretStore, OwnAppTokens, type SecretStore } from '../strava/own-app-tokens';
+import {
+  type BudgetSnapshot,
+  type BudgetStore,
+  blockedUntil,
+  EMPTY_BUDGET,
+  windows,
+} from '../strava/rate-budget';
+import { DEFAULT_TIMEOUT_MS, type Fetch, type Http } from '../strava/request';
+import type { TokenStatus } from '../strava/token-source';
+import { showReconnectBadge } from './reconnect-badge';
+
+export interface StravaServiceOptions {
+  fetch?: Fetch;
+  now?: () => number;
+  identity?: Identity;
+  secrets?: SecretStore;
+  timeoutMs?: number;
+}
+
+export interface StravaService {
+  readonly client: StravaClient;
+  readonly tokens: OwnAppTokens;
+  /** Resolves once the persisted budget snapshot is loaded. */
+  readonly ready: Promise<void>;
+  redirectUrl(): string;
+  getConnection(): Promise<Connection>;
+  connect(creds: ClientCredentials): Promise<Connection>;
+  disconnect(): Promise<DisconnectOutcome>;
+  budgetView(): BudgetView;
+}
+
+const FORGOTTEN_NOTICE =
+  'Bounceback forgot its Strava sign-in, but Strava could not be told. To be sure, remove the app at strava.com/settings/apps.';
+
+export function createStravaService(options: StravaServiceOptions = {}): StravaService {
+  const now = options.now ?? (() => Date.now());
+  const fetchFn: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const http: Http = { fetch: fetchFn, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, now };
+  const identity: Identity = options.identity ?? {
+    getRedirectURL: () => browser.identity.getRedirectURL(),
+    launchWebAuthFlow: (details) => browser.identity.launchWebAuthFlow(details),
+  };
+
+  // Writes to the connection item are queued so a budget update never overwrites a state change.
+  let queue: Promise<unknown> = Promise.resolve();
+  const update = (change: (c: Connection) => Connection): Promise<void> => {
+    const next = queue.then(async () => {
+      const current = await connectionItem.getValue();
+      await connectionItem.setValue(change(current));
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  let snapshot: BudgetSnapshot = EMPTY_BUDGET;
+  const budget: BudgetStore = {
+    get: () => snapshot,
+    set(next) {
+      snapshot = next;
+      void update((c) => ({ ...c, budget: next }));
+    },
+  };
+
+  const onStatus = (status: TokenStatus) => {
+    void showReconnectBadge(status.state === 'reconnect-needed');
+    void update((c) =>
+      status.state === 'disconnected'
+        ? { ...DISCONNECTED, budget: c.budget, updatedAt: now() }
+        : { ...c, state: status.state, scopes: status.scopes, updatedAt: now() },
+    );
+  };
+
+  const tokens = new OwnAppTokens({
+    store: options.secrets ?? idbSecretStore(),
+    http,
+    onStatus,
+  });
+  const client = createStravaClient({
+    fetch: fetchFn,
+    tokens,
+    budget,
+    now,
+    timeoutMs: http.timeoutMs,
+  });
+
+  // On start-up the secrets decide: the status item may be stale (cleared storage, a crash
+  // between writes), and the badge does not survive a browser restart.
+  const ready = (async () => {
+    const [stored, status] = await Promise.all([connectionItem.getValue(), tokens.status()]);
+    snapshot = stored.budget ?? EMPTY_BUDGET;
+    if (stored.state !== status.state || status.state === 'reconnect-needed') onStatus(status);
+  })().catch(() => undefined);
+
+  let connecting: Promise<Connection> | null = null;
+
+  return {
+    client,
+    tokens,
+    ready,
+    redirectUrl: () => identity.getRedirectURL(),
+    getConnection: async () => {
+      await queue;
+      return connectionItem.getValue();
+    },
+    connect(creds) {
+      // A second click while Strava's window is open joins the running attempt.
+      connecting ??= (async () => {
+        await ready;
+        const connection = await connectStrava(creds, { identity, http, tokens, client, budget });
+        await update(() => ({ ...connection, budget: snapshot }));
+        return connectionItem.getValue();
+      })().finally(() => {
+        connecting = null;
+      });
+      return connecting;
+    },
+    async disconnect() {
+      const { remote } = await disconnectStrava({ http, tokens });
+      await update((c) => ({ ...DISCONNECTED, budget: c.budget, updatedAt: now() }));
+      return {
+        connection: await connectionItem.getValue(),
+        notice: remote === 'failed' ? FORGOTTEN_NOTICE : null,
+      };
+    },
+    budgetView() {
+      const at = now();
+      const paused = snapshot.pausedUntil !== null && snapshot.pausedUntil > at;
+      return {
+        snapshot,
+        windows: windows(snapshot, at),
+        heldUntil: blockedUntil(snapshot, false, at),
+        pausedUntil: paused ? snapshot.pausedUntil : null,
+      };
+    },
+  };
+}

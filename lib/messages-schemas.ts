@@ -1,0 +1,18 @@
+// Zod schemas for message payloads, used by the background handlers (never trust a message).
+
+import { z } from 'zod/mini';
+import { clientIdProblem, clientSecretProblem } from './strava/credentials';
+
+const checked = (problem: (v: string) => string | null) =>
+  z.superRefine((v: string, ctx) => {
+    const message = problem(v);
+    if (message) ctx.addIssue({ code: 'custom', message, input: v });
+  });
+
+export const ConnectRequestSchema = z.strictObject({
+  clientId: z.string().check(z.trim(), checked(clientIdProblem)),
+  clientSecret: z.string().check(z.trim(), z.toLowerCase(), checked(clientSecretProblem)),
+});
+
+/** Messages without data must arrive without data. */
+export const NoPayloadSchema = z.union([z.undefined(), z.null()]);

@@ -1,0 +1,54 @@
+// The one typed message protocol between content script, popup, options and the background.
+// Payloads are validated with zod in the background (lib/messages-schemas.ts), which also checks
+// who sent them. Add new messages to ProtocolMap; nothing here may carry a token or the secret.
+
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Connection } from './store/connection';
+import type { StravaErrorInfo } from './strava/errors';
+import type { BudgetSnapshot, WindowView } from './strava/rate-budget';
+
+/** A failure the UI can show as is. */
+export type MessageError =
+  | StravaErrorInfo
+  | { kind: 'invalid-input'; message: string; field?: string }
+  | { kind: 'forbidden'; message: string };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: MessageError };
+
+export interface ConnectRequest {
+  /** Digits, from strava.com/settings/api. */
+  clientId: string;
+  /** 40 hex characters, from strava.com/settings/api. */
+  clientSecret: string;
+}
+
+export interface DisconnectOutcome {
+  connection: Connection;
+  /** Set when Strava could not be told: the runner can remove the app at strava.com/settings/apps. */
+  notice: string | null;
+}
+
+export interface BudgetView {
+  snapshot: BudgetSnapshot;
+  windows: WindowView[];
+  /** Background syncs wait until then (epoch ms), or null. */
+  heldUntil: number | null;
+  /** After a 429 nothing goes out until then (epoch ms), or null. */
+  pausedUntil: number | null;
+}
+
+export interface ProtocolMap {
+  /** Connection status without secrets: any extension context, content scripts included. */
+  getConnection(): Connection;
+  /** The redirect URL whose host is the Authorization Callback Domain (extension pages only). */
+  getRedirectUrl(): string;
+  /** Runs the OAuth flow with the runner's own app (extension pages only). */
+  connect(data: ConnectRequest): Result<Connection>;
+  /** Withdraws access at Strava and wipes tokens and secret (extension pages only). */
+  disconnect(): Result<DisconnectOutcome>;
+  /** Rate-limit figures for the popup's details view (extension pages only). */
+  getBudget(): Result<BudgetView>;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } =
+  defineExtensionMessaging<ProtocolMap>();

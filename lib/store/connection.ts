@@ -1,0 +1,42 @@
+// The non-secret face of the Strava connection, readable by popup, panel and badge code:
+// state, who is connected, granted scopes and the last rate-budget snapshot. Tokens and the
+// client secret are never here (browser.storage.local is readable by content scripts);
+// they live in IndexedDB (lib/strava/own-app-tokens.ts).
+
+import { storage } from 'wxt/utils/storage';
+import type { Units } from '../profile';
+import { type BudgetSnapshot, EMPTY_BUDGET } from '../strava/rate-budget';
+import type { TokenState } from '../strava/token-source';
+
+export interface ConnectedAthlete {
+  id: number;
+  name: string;
+  /** Strava-hosted image URL (shown as <img>, never fetched as code). */
+  avatarUrl: string | null;
+  units: Units | null;
+}
+
+export interface Connection {
+  state: TokenState;
+  athlete: ConnectedAthlete | null;
+  scopes: string[];
+  /** What will not work with the scopes the runner granted, as sentences for the runner. */
+  limitations: string[];
+  budget: BudgetSnapshot;
+  /** Epoch ms of the last change. */
+  updatedAt: number;
+}
+
+export const DISCONNECTED: Connection = {
+  state: 'disconnected',
+  athlete: null,
+  scopes: [],
+  limitations: [],
+  budget: EMPTY_BUDGET,
+  updatedAt: 0,
+};
+
+export const connectionItem = storage.defineItem<Connection>('local:connection', {
+  version: 1,
+  fallback: DISCONNECTED,
+});

@@ -1,0 +1,62 @@
+// The background wiring end to end: entrypoint → messaging → handlers → service.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { removeAllListeners, sendMessage } from '../../lib/messages';
+import { DISCONNECTED } from '../../lib/store/connection';
+import { idbSecretStore } from '../../lib/strava/own-app-tokens';
+
+const OPTIONS_PAGE = {
+  id: 'test-extension-id',
+  url: 'chrome-extension://test-extension-id/options.html',
+};
+
+/** Delivers a message as if an options page sent it (the fake browser's sendMessage has no sender). */
+async function fromOptionsPage(type: string, data?: unknown): Promise<unknown> {
+  let response: unknown;
+  const done = new Promise<void>((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(
+      { id: 1, type, data, timestamp: Date.now() },
+      OPTIONS_PAGE,
+      (r: unknown) => {
+        response = r;
+        resolve();
+      },
+    );
+  });
+  await done;
+  return response;
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  removeAllListeners();
+  await idbSecretStore().clear();
+  background.main();
+});
+
+describe('background', () => {
+  it('answers getConnection from any extension context', async () => {
+    expect(await sendMessage('getConnection')).toMatchObject({ state: DISCONNECTED.state });
+  });
+
+  it('refuses connect from a sender that is not an extension page', async () => {
+    const result = await sendMessage('connect', {
+      clientId: '12345',
+      clientSecret: '0123456789abcdef0123456789abcdef01234567',
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('serves the budget to the options page', async () => {
+    expect(await fromOptionsPage('getBudget')).toMatchObject({
+      res: { ok: true, value: { windows: [], heldUntil: null, pausedUntil: null } },
+    });
+  });
+
+  it('validates connect payloads from the options page', async () => {
+    expect(await fromOptionsPage('connect', { clientId: 'abc', clientSecret: 'x' })).toMatchObject({
+      res: { ok: false, error: { kind: 'invalid-input', field: 'clientId' } },
+    });
+  });
+});

@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createStravaHandlers, isExtensionPage } from '../../lib/background/strava-handlers';
+import type { StravaService } from '../../lib/background/strava-service';
+import { DISCONNECTED } from '../../lib/store/connection';
+import { StravaError } from '../../lib/strava/errors';
+import { EMPTY_BUDGET } from '../../lib/strava/rate-budget';
+
+const OPTIONS_PAGE = {
+  id: 'test-extension-id',
+  url: 'chrome-extension://test-extension-id/options.html',
+  tab: { id: 3 },
+};
+const CONTENT_SCRIPT = {
+  id: 'test-extension-id',
+  url: 'https://www.strava.com/activities/42',
+  tab: { id: 4 },
+};
+const OTHER_EXTENSION = { id: 'evil', url: 'chrome-extension://evil/page.html' };
+const GOOD = { clientId: '12345', clientSecret: '0123456789abcdef0123456789abcdef01234567' };
+
+function fakeService() {
+  const connect = vi.fn(async () => ({ ...DISCONNECTED, state: 'connected' as const }));
+  const disconnect = vi.fn(async () => ({ connection: DISCONNECTED, notice: null }));
+  const service = {
+    connect,
+    disconnect,
+    ready: Promise.resolve(),
+    redirectUrl: () => 'https://abc.chromiumapp.org/',
+    getConnection: async () => DISCONNECTED,
+    budgetView: () => ({ snapshot: EMPTY_BUDGET, windows: [], heldUntil: null, pausedUntil: null }),
+  } as unknown as StravaService;
+  return { service, connect, disconnect };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('senders', () => {
+  it("recognises the extension's own pages only", () => {
+    expect(isExtensionPage(OPTIONS_PAGE)).toBe(true);
+    expect(isExtensionPage(CONTENT_SCRIPT)).toBe(false);
+    expect(isExtensionPage(OTHER_EXTENSION)).toBe(false);
+    expect(isExtensionPage({ id: 'test-extension-id' })).toBe(false);
+  });
+
+  it('a content script cannot connect, disconnect, read the budget or the redirect URL', async () => {
+    const { service, connect, disconnect } = fakeService();
+    const h = createStravaHandlers(service);
+    expect(await h.connect(GOOD, CONTENT_SCRIPT)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await h.disconnect(undefined, CONTENT_SCRIPT)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await h.getBudget(undefined, CONTENT_SCRIPT)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    await expect(h.getRedirectUrl(undefined, CONTENT_SCRIPT)).rejects.toThrow();
+    expect(connect).not.toHaveBeenCalled();
+    expect(disconnect).not.toHaveBeenCalled();
+  });
+
+  it('another extension cannot connect', async () => {
+    const { service, connect } = fakeService();
+    expect(await createStravaHandlers(service).connect(GOOD, OTHER_EXTENSION)).toMatchObject({
+      ok: false,
+    });
+    expect(connect).not.toHaveBeenCalled();
+  });
+
+  it('a content script may read the (secret-free) connection status', async () => {
+    const { service } = fakeService();
+    expect(await createStravaHandlers(service).getConnection(undefined, CONTENT_SCRIPT)).toEqual(
+      DISCONNECTED,
+    );
+  });
+});
+
+describe('payloads', () => {
+  const cases: [string, unknown, string][] = [
+    ['client id with letters', { ...GOOD, clientId: '12a45' }, 'clientId'],
+    ['empty client id', { ...GOOD, clientId: '' }, 'clientId'],
+    ['short secret', { ...GOOD, clientSecret: 'abc123' }, 'clientSecret'],
+    ['secret with non-hex characters', { ...GOOD, clientSecret: 'z'.repeat(40) }, 'clientSecret'],
+    ['client id as a number', { ...GOOD, clientId: 12345 }, 'clientId'],
+    ['extra field', { ...GOOD, accessToken: 'x' }, ''],
+  ];
+  for (const [name, payload, field] of cases) {
+    it(`rejects ${name}`, async () => {
+      const { service, connect } = fakeService();
+      const result = await createStravaHandlers(service).connect(payload, OPTIONS_PAGE);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.kind).toBe('invalid-input');
+        if (field) expect(result.error).toMatchObject({ field });
+      }
+      expect(connect).not.toHaveBeenCalled();
+    });
+  }
+
+  it('rejects a non-object payload and a payload on disconnect', async () => {
+    const { service } = fakeService();
+    const h = createStravaHandlers(service);
+    expect((await h.connect('12345', OPTIONS_PAGE)).ok).toBe(false);
+    expect((await h.disconnect({ all: true }, OPTIONS_PAGE)).ok).toBe(false);
+  });
+
+  it('passes trimmed, lower-cased credentials to the service', async () => {
+    const { service, connect } = fakeService();
+    const result = await createStravaHandlers(service).connect(
+      { clientId: ' 12345 ', clientSecret: GOOD.clientSecret.toUpperCase() },
+      OPTIONS_PAGE,
+    );
+    expect(result.ok).toBe(true);
+    expect(connect).toHaveBeenCalledWith(GOOD);
+  });
+
+  it("returns Strava failures as typed errors with the runner's message", async () => {
+    const { service, connect } = fakeService();
+    connect.mockRejectedValueOnce(new StravaError({ kind: 'oauth', reason: 'bad-client' }));
+    const result = await createStravaHandlers(service).connect(GOOD, OPTIONS_PAGE);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'oauth', reason: 'bad-client', message: expect.stringContaining('Client ID') },
+    });
+  });
+});
