@@ -1,16 +1,11 @@
 // The background's durable collections, one IndexedDB database each (idb-keyval createStore).
 import type { z } from 'zod/mini';
-import type { CheckIn, WeighIn } from '../check-in';
 import type { Activity } from '../activity';
+import type { CheckIn, WeighIn } from '../check-in';
 import type { Classification } from '../classify/classification';
 import type { Plan } from '../recovery/plan-types';
 import { createRecordStore, type QuarantinedRecord, type RecordStore } from './record-store';
-import {
-  CheckInSchema,
-  ProgressSchema,
-  StoredRunSchema,
-  WeighInSchema,
-} from './schemas';
+import { CheckInSchema, ProgressSchema, StoredRunSchema, WeighInSchema } from './schemas';
 
 export interface StoredRun {
   activity: Activity;
@@ -37,7 +32,12 @@ export function openCollections(onQuarantine?: (q: QuarantinedRecord) => void): 
       version: 1,
       onQuarantine,
     }),
-    progress: createRecordStore({ name: 'bounceback-progress', schema: ProgressSchema, version: 1, onQuarantine }),
+    progress: createRecordStore({
+      name: 'bounceback-progress',
+      schema: ProgressSchema,
+      version: 1,
+      onQuarantine,
+    }),
     checkIns: createRecordStore<CheckIn>({
       name: 'bounceback-checkins',
       schema: CheckInSchema as never,

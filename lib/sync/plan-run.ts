@@ -1,8 +1,8 @@
 // Classify and plan one activity against what we already know: the pure core, fed from storage.
 import { type Activity, endOf, isRun } from '../activity';
 import type { CheckIn, WeighIn } from '../check-in';
-import { classify } from '../classify/classify';
 import type { Classification } from '../classify/classification';
+import { classify } from '../classify/classify';
 import { historyFor } from '../classify/history-for';
 import type { Profile } from '../profile';
 import { plan } from '../recovery/plan';

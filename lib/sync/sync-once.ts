@@ -57,7 +57,10 @@ function withoutStreams({ streams: _s, ...rest }: Activity): Activity {
   return rest;
 }
 
-export async function syncOnce(deps: SyncDeps, opts: { urgent?: boolean } = {}): Promise<SyncReport> {
+export async function syncOnce(
+  deps: SyncDeps,
+  opts: { urgent?: boolean } = {},
+): Promise<SyncReport> {
   const urgent = opts.urgent ?? false;
   const now = deps.now();
   const cursor = await deps.cursor.get();

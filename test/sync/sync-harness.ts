@@ -1,0 +1,69 @@
+// The real pipeline against the simulator, in-process: the extension's own Strava service (token
+// lifecycle, client, budget) over simFetch, the real IndexedDB collections (fake-indexeddb) and an
+// in-memory cursor. Shared by the sync, fault-schedule and bench code.
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createStravaService, type StravaService } from '../../lib/background/strava-service';
+import type { StoredRun } from '../../lib/store/collections';
+import { type Collections, openCollections } from '../../lib/store/collections';
+import { clearQuarantine } from '../../lib/store/record-store';
+import { stravaSource } from '../../lib/sync/strava-source';
+import { type Cursor, EMPTY_CURSOR, type SyncDeps } from '../../lib/sync/sync-once';
+import type { SyncSource } from '../../lib/sync/sync-source';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../strava-sim/app-config';
+import type { Simulator } from '../strava-sim/server';
+import { simFetch } from '../strava-sim/sim-fetch';
+import { simIdentity } from '../strava-sim/sim-identity';
+
+export interface Harness {
+  service: StravaService;
+  collections: Collections;
+  cursor: { value: Cursor };
+  announced: number[];
+  deps(source?: SyncSource): SyncDeps;
+}
+
+export async function clearCollections(c: Collections): Promise<void> {
+  await Promise.all([c.runs.clear(), c.progress.clear(), c.checkIns.clear(), c.weighIns.clear()]);
+  await clearQuarantine();
+}
+
+export async function connectedHarness(sim: Simulator): Promise<Harness> {
+  fakeBrowser.reset();
+  const service = createStravaService({
+    fetch: simFetch(sim),
+    now: () => sim.clock.now(),
+    identity: simIdentity(sim),
+  });
+  await service.ready;
+  await service.connect({ clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET });
+  const collections = openCollections();
+  await clearCollections(collections);
+  const cursor = { value: EMPTY_CURSOR };
+  const announced: number[] = [];
+  return {
+    service,
+    collections,
+    cursor,
+    announced,
+    deps: (source = stravaSource(service.client)) => ({
+      source,
+      collections,
+      cursor: {
+        get: async () => cursor.value,
+        set: async (c) => {
+          cursor.value = c;
+        },
+      },
+      profile: async () => ({
+        units: 'metric',
+        trainingPhase: 'building',
+        weightKg: 62,
+        timeZone: 'Europe/London',
+      }),
+      now: () => sim.clock.now(),
+      onNewRun: (run: StoredRun) => {
+        announced.push(run.activity.id);
+      },
+    }),
+  };
+}
