@@ -1,9 +1,39 @@
+import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { registerAppHandlers } from '../lib/background/app-handlers';
+import { createAppService } from '../lib/background/app-service';
 import { registerStravaHandlers } from '../lib/background/strava-handlers';
 import { createStravaService } from '../lib/background/strava-service';
+import { openCollections } from '../lib/store/collections';
 
 export default defineBackground(() => {
   // zod must not compile validators with `Function` under the extension's CSP.
   z.config({ jitless: true });
-  registerStravaHandlers(createStravaService());
+  const strava = createStravaService();
+  const app = createAppService({
+    strava,
+    collections: openCollections((q) => console.warn('Bounceback quarantined a record:', q.reason)),
+  });
+  // Listeners first and synchronously: a worker woken by an event must find them registered.
+  registerStravaHandlers(strava);
+  registerAppHandlers(app);
+  browser.alarms.onAlarm.addListener((alarm) => void app.onAlarm(alarm.name));
+  browser.notifications.onClicked.addListener((id) => {
+    const activity = /^run:(\d+)$/.exec(id)?.[1];
+    const url = activity
+      ? `https://www.strava.com/activities/${activity}`
+      : browser.runtime.getURL('/popup.html');
+    void browser.tabs.create({ url });
+    void browser.notifications.clear(id);
+  });
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void app.scheduleAlarms();
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+    void app.syncNow(false);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void app.scheduleAlarms();
+    void app.syncNow(false);
+  });
+  void app.refreshBadge();
 });

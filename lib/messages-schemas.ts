@@ -16,3 +16,14 @@ export const ConnectRequestSchema = z.strictObject({
 
 /** Messages without data must arrive without data. */
 export const NoPayloadSchema = z.union([z.undefined(), z.null()]);
+
+export const PanelRequestSchema = z.strictObject({
+  activityId: z.number().check(z.int(), z.positive()),
+  own: z.boolean(),
+});
+
+export const StepDoneSchema = z.strictObject({
+  activityId: z.number().check(z.int(), z.positive()),
+  stepId: z.string().check(z.minLength(1), z.maxLength(64)),
+  done: z.boolean(),
+});

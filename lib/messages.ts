@@ -3,6 +3,10 @@
 // who sent them. Add new messages to ProtocolMap; nothing here may carry a token or the secret.
 
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PopupState } from './background/app-service';
+import type { CheckIn, WeighIn } from './check-in';
+import type { PanelState, RunView, SyncStatus } from './run-view';
+import type { Settings } from './settings';
 import type { Connection } from './store/connection';
 import type { StravaErrorInfo } from './strava/errors';
 import type { BudgetSnapshot, WindowView } from './strava/rate-budget';
@@ -48,6 +52,21 @@ export interface ProtocolMap {
   disconnect(): Result<DisconnectOutcome>;
   /** Rate-limit figures for the popup's details view (extension pages only). */
   getBudget(): Result<BudgetView>;
+
+  /** The panel's view of one activity page (content script of that page, or extension pages). */
+  getPanel(data: { activityId: number; own: boolean }): Result<PanelState>;
+  /** Sync now (popup opened, "check now"); resolves when the pass ends. */
+  syncNow(): Result<SyncStatus>;
+  /** Tick or untick a plan step (panel or popup); the badge follows. */
+  markStepDone(data: { activityId: number; stepId: string; done: boolean }): Result<RunView | null>;
+  /** Everything the popup shows (extension pages only). */
+  getPopup(): Result<PopupState>;
+  /** Save the day's check-in, replacing that date's entry (extension pages only). */
+  checkIn(data: CheckIn): Result<{ changes: string[] }>;
+  /** Body weight before and after a run (extension pages only). */
+  saveWeighIn(data: WeighIn): Result<RunView | null>;
+  getSettings(): Result<Settings>;
+  saveSettings(data: Settings): Result<Settings>;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } =

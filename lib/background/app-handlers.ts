@@ -1,0 +1,107 @@
+// Background handlers for the product's messages. Every payload is parsed with zod; every sender
+// is checked: a content script may only ask about the activity page it runs on, and never gets
+// tokens, settings, check-ins or other runs.
+import { browser } from 'wxt/browser';
+import type { z } from 'zod/mini';
+import { type MessageError, onMessage, type Result } from '../messages';
+import { NoPayloadSchema, PanelRequestSchema, StepDoneSchema } from '../messages-schemas';
+import { SettingsSchema } from '../settings';
+import { CheckInSchema, WeighInSchema } from '../store/schemas';
+import { readSettings, settingsItem } from '../store/settings-item';
+import { activityIdFrom } from '../strava-page';
+import type { AppService } from './app-service';
+import { isExtensionPage, type SenderInfo } from './strava-handlers';
+
+/** This extension's content script on a Strava activity page, and which activity. */
+export function contentScriptActivity(sender: SenderInfo): number | null {
+  if (sender.id !== browser.runtime.id || !sender.tab || typeof sender.url !== 'string')
+    return null;
+  return activityIdFrom(sender.url);
+}
+
+const FORBIDDEN: MessageError = {
+  kind: 'forbidden',
+  message: 'Only Bounceback’s own pages may do this.',
+};
+
+type Who = 'pages' | 'pages-or-content';
+
+async function handle<S extends z.ZodMiniType, T>(
+  who: Who,
+  sender: SenderInfo,
+  data: unknown,
+  schema: S,
+  run: (parsed: z.output<S>, contentActivity: number | null) => Promise<T>,
+): Promise<Result<T>> {
+  const page = isExtensionPage(sender);
+  const content = page ? null : contentScriptActivity(sender);
+  if (!page && (who === 'pages' || content === null)) return { ok: false, error: FORBIDDEN };
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      error: {
+        kind: 'invalid-input',
+        message: issue?.message ?? 'Invalid request.',
+        field: issue?.path.map(String).join('.') || undefined,
+      },
+    };
+  }
+  try {
+    return { ok: true, value: await run(parsed.data as z.output<S>, content) };
+  } catch (error) {
+    return {
+      ok: false,
+      error: {
+        kind: 'invalid-input',
+        message: (error as Error).message || 'Something went wrong.',
+      },
+    };
+  }
+}
+
+export function createAppHandlers(app: AppService) {
+  return {
+    getPanel: (data: unknown, sender: SenderInfo) =>
+      handle('pages-or-content', sender, data, PanelRequestSchema, async (req, page) => {
+        // A content script asks only about the page it is on.
+        if (page !== null && page !== req.activityId) throw new Error('Not this page’s activity.');
+        return app.panelState(req.activityId, req.own);
+      }),
+    syncNow: (data: unknown, sender: SenderInfo) =>
+      handle('pages-or-content', sender, data, NoPayloadSchema, () => app.syncNow(true)),
+    markStepDone: (data: unknown, sender: SenderInfo) =>
+      handle('pages-or-content', sender, data, StepDoneSchema, async (req, page) => {
+        if (page !== null && page !== req.activityId) throw new Error('Not this page’s activity.');
+        return app.markStepDone(req.activityId, req.stepId, req.done);
+      }),
+    getPopup: (data: unknown, sender: SenderInfo) =>
+      handle('pages', sender, data, NoPayloadSchema, () => app.popupState()),
+    checkIn: (data: unknown, sender: SenderInfo) =>
+      handle('pages', sender, data, CheckInSchema, (c) => app.checkIn(c)),
+    saveWeighIn: (data: unknown, sender: SenderInfo) =>
+      handle('pages', sender, data, WeighInSchema, (w) => app.saveWeighIn(w)),
+    getSettings: (data: unknown, sender: SenderInfo) =>
+      handle('pages', sender, data, NoPayloadSchema, () => readSettings()),
+    saveSettings: (data: unknown, sender: SenderInfo) =>
+      handle('pages', sender, data, SettingsSchema, async (s) => {
+        await settingsItem.setValue(s);
+        await app.scheduleAlarms();
+        return s;
+      }),
+  };
+}
+
+/** Registers the handlers; call synchronously at background start-up. */
+export function registerAppHandlers(app: AppService): void {
+  const h = createAppHandlers(app);
+  onMessage('getPanel', (m) => h.getPanel(m.data, m.sender));
+  onMessage('syncNow', (m) => h.syncNow(m.data, m.sender));
+  onMessage('markStepDone', (m) => h.markStepDone(m.data, m.sender));
+  onMessage('getPopup', (m) => h.getPopup(m.data, m.sender));
+  onMessage('checkIn', (m) => h.checkIn(m.data, m.sender));
+  onMessage('saveWeighIn', (m) => h.saveWeighIn(m.data, m.sender));
+  onMessage('getSettings', (m) => h.getSettings(m.data, m.sender));
+  onMessage('saveSettings', (m) => h.saveSettings(m.data, m.sender));
+}
