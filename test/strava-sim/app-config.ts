@@ -11,7 +11,8 @@ export interface SimApp {
 }
 
 export const DEFAULT_CLIENT_ID = '90210';
-export const DEFAULT_CLIENT_SECRET = 'sim0secret0not0for0production0000000000';
+// 40 hex characters, like a real Strava client secret (the options page checks the shape).
+export const DEFAULT_CLIENT_SECRET = '5eed5eed0000000000000000000000000000b0bb';
 export const DEFAULT_CALLBACK_DOMAINS = [
   '*.chromiumapp.org',
   '*.extensions.allizom.org',

@@ -1,0 +1,24 @@
+import type { Page } from 'playwright-core';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../strava-sim/app-config';
+import type { ExtensionBrowser } from './browser';
+
+/**
+ * The runner's connect flow, as they do it: options page, their app's id and secret, "Connect
+ * with Strava", Strava's approval window (the simulator's), Authorize. Returns the options page.
+ */
+export async function connectThroughOptions(
+  b: ExtensionBrowser,
+  opts: { decision?: 'Authorize' | 'Cancel'; untick?: string[] } = {},
+): Promise<Page> {
+  const page = await b.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await page.getByLabel('Client ID').fill(DEFAULT_CLIENT_ID);
+  await page.getByLabel('Client Secret').fill(DEFAULT_CLIENT_SECRET);
+  const approval = b.context.waitForEvent('page');
+  await page.getByRole('button', { name: /Connect with Strava/i }).click();
+  const win = await approval;
+  await win.waitForLoadState();
+  for (const label of opts.untick ?? []) await win.getByLabel(label).uncheck();
+  await win.getByRole('button', { name: opts.decision ?? 'Authorize' }).click();
+  return page;
+}
