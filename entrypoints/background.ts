@@ -5,6 +5,7 @@ import { createAppService } from '../lib/background/app-service';
 import { registerStravaHandlers } from '../lib/background/strava-handlers';
 import { createStravaService } from '../lib/background/strava-service';
 import { openCollections } from '../lib/store/collections';
+import { connectionItem } from '../lib/store/connection';
 
 export default defineBackground(() => {
   // zod must not compile validators with `Function` under the extension's CSP.
@@ -34,6 +35,11 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => {
     void app.scheduleAlarms();
     void app.syncNow(false);
+  });
+  // A fresh connection backfills at once; a lost one shows on the badge.
+  connectionItem.watch((now, before) => {
+    if (now.state === 'connected' && before?.state !== 'connected') void app.syncNow(true);
+    else void app.refreshBadge();
   });
   void app.refreshBadge();
 });
