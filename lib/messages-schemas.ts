@@ -27,3 +27,5 @@ export const StepDoneSchema = z.strictObject({
   stepId: z.string().check(z.minLength(1), z.maxLength(64)),
   done: z.boolean(),
 });
+
+export const OpenPageSchema = z.strictObject({ page: z.enum(['options', 'check-in']) });

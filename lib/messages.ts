@@ -65,6 +65,8 @@ export interface ProtocolMap {
   checkIn(data: CheckIn): Result<{ changes: string[] }>;
   /** Body weight before and after a run (extension pages only). */
   saveWeighIn(data: WeighIn): Result<RunView | null>;
+  /** Open the options page or the popup's check-in in a tab (content scripts cannot). */
+  openPage(data: { page: 'options' | 'check-in' }): Result<true>;
   getSettings(): Result<Settings>;
   saveSettings(data: Settings): Result<Settings>;
 }

@@ -4,7 +4,12 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
 import { type MessageError, onMessage, type Result } from '../messages';
-import { NoPayloadSchema, PanelRequestSchema, StepDoneSchema } from '../messages-schemas';
+import {
+  NoPayloadSchema,
+  OpenPageSchema,
+  PanelRequestSchema,
+  StepDoneSchema,
+} from '../messages-schemas';
 import { SettingsSchema } from '../settings';
 import { CheckInSchema, WeighInSchema } from '../store/schemas';
 import { readSettings, settingsItem } from '../store/settings-item';
@@ -76,6 +81,12 @@ export function createAppHandlers(app: AppService) {
         if (page !== null && page !== req.activityId) throw new Error('Not this page’s activity.');
         return app.markStepDone(req.activityId, req.stepId, req.done);
       }),
+    openPage: (data: unknown, sender: SenderInfo) =>
+      handle('pages-or-content', sender, data, OpenPageSchema, async ({ page }) => {
+        if (page === 'options') await browser.runtime.openOptionsPage();
+        else await browser.tabs.create({ url: browser.runtime.getURL('/popup.html#check-in') });
+        return true as const;
+      }),
     getPopup: (data: unknown, sender: SenderInfo) =>
       handle('pages', sender, data, NoPayloadSchema, () => app.popupState()),
     checkIn: (data: unknown, sender: SenderInfo) =>
@@ -99,6 +110,7 @@ export function registerAppHandlers(app: AppService): void {
   onMessage('getPanel', (m) => h.getPanel(m.data, m.sender));
   onMessage('syncNow', (m) => h.syncNow(m.data, m.sender));
   onMessage('markStepDone', (m) => h.markStepDone(m.data, m.sender));
+  onMessage('openPage', (m) => h.openPage(m.data, m.sender));
   onMessage('getPopup', (m) => h.getPopup(m.data, m.sender));
   onMessage('checkIn', (m) => h.checkIn(m.data, m.sender));
   onMessage('saveWeighIn', (m) => h.saveWeighIn(m.data, m.sender));
