@@ -109,7 +109,11 @@ describe('error kinds', () => {
     const { name: _n, ...noName } = activity;
     const { client } = setup(() => json(200, [activity, noName]));
     const e = await failure(client.listActivities());
-    expect(e.detail).toMatchObject({ kind: 'bad-response', path: '1.name', issue: 'expected string' });
+    expect(e.detail).toMatchObject({
+      kind: 'bad-response',
+      path: '1.name',
+      issue: 'expected string',
+    });
   });
 
   it('a body that is not JSON is bad-response', async () => {
