@@ -223,9 +223,8 @@ function ConnectForm(props: {
       noValidate
     >
       <p class="why">
-        Strava only hands out sign-ins to apps that know their own secret, and a public extension
-        cannot keep one. So you create your own (free) Strava API application and Bounceback keeps
-        its secret in this browser only.
+        Strava’s sign-in needs the secret of a Strava API app, and a public extension must not ship
+        one. So you register your own free app at Strava; its secret stays in this browser only.
       </p>
       <ol class="steps">
         <li>

@@ -31,10 +31,17 @@ export type StravaErrorInfo = StravaErrorDetail & { message: string };
 const clock = (epochMs: number): string =>
   new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
+/** Connecting is the runner's own action; everything else is retried by the sync. */
+function later(endpoint: string): string {
+  return endpoint.startsWith('oauth/') && !endpoint.includes('refresh')
+    ? 'Check your connection and try again.'
+    : 'Bounceback will try again later; nothing is lost.';
+}
+
 export function describe(detail: StravaErrorDetail): string {
   switch (detail.kind) {
     case 'bad-response':
-      return `Strava sent an answer Bounceback doesn't understand (${detail.path || 'body'}: ${detail.issue}). Nothing was lost; it will try again later.`;
+      return `Strava sent an answer Bounceback doesn't understand (${detail.path || 'body'}: ${detail.issue}). ${later(detail.endpoint)}`;
     case 'unauthorized':
       return detail.missingPermission
         ? `Strava refused: the permission "${detail.missingPermission}" was not granted. Reconnect Strava in Bounceback's options and leave every box ticked.`
@@ -48,13 +55,13 @@ export function describe(detail: StravaErrorDetail): string {
         ? `Bounceback is pacing itself to stay inside Strava's limits; it will check again after ${clock(detail.until)}.`
         : `Strava's request limit was reached; Bounceback will wait until ${clock(detail.until)} and then continue.`;
     case 'offline':
-      return "Can't reach Strava: you seem to be offline. Bounceback will try again when you're back online.";
+      return `Can't reach Strava: you seem to be offline. ${later(detail.endpoint)}`;
     case 'server':
-      return `Strava is having trouble right now (error ${detail.status}). Bounceback will try again later.`;
+      return `Strava is having trouble right now (error ${detail.status}). ${later(detail.endpoint)}`;
     case 'not-found':
       return 'Strava says this no longer exists (it may have been deleted or made private).';
     case 'timeout':
-      return `Strava didn't answer within ${Math.round(detail.afterMs / 1000)} s. Bounceback will try again later.`;
+      return `Strava didn't answer within ${Math.round(detail.afterMs / 1000)} s. ${later(detail.endpoint)}`;
     case 'oauth':
       return describeOAuth(detail.reason, detail.redirectDomain);
   }
