@@ -60,7 +60,7 @@ export function ConnectStrava() {
     };
   }, []);
 
-  async function connect(clientId: string, clientSecret: string) {
+  async function connect(clientId: string, clientSecret: string | undefined) {
     setPhase('connecting');
     setError(null);
     setNotice(null);
@@ -132,7 +132,12 @@ export function ConnectStrava() {
               again; your plans and check-ins are kept.
             </p>
           )}
-          <ConnectForm host={host} busy={phase === 'connecting'} onConnect={connect} />
+          <ConnectForm
+            host={host}
+            savedClientId={connection.state === 'reconnect-needed' ? connection.clientId : null}
+            busy={phase === 'connecting'}
+            onConnect={connect}
+          />
         </>
       )}
     </section>
@@ -182,17 +187,21 @@ function Connected(props: { connection: Connection; busy: boolean; onDisconnect:
 
 function ConnectForm(props: {
   host: string | null;
+  /** Reconnecting: the secret saved for this app may be reused by leaving the field empty. */
+  savedClientId: string | null;
   busy: boolean;
-  onConnect: (id: string, secret: string) => void;
+  onConnect: (id: string, secret: string | undefined) => void;
 }) {
-  const [clientId, setClientId] = useState('');
+  const [clientId, setClientId] = useState(props.savedClientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
   const [showSecret, setShowSecret] = useState(false);
   const [touched, setTouched] = useState({ id: false, secret: false });
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
 
   const idProblem = clientIdProblem(clientId);
-  const secretProblem = clientSecretProblem(clientSecret);
+  const reuseSecret =
+    props.savedClientId !== null && clientId.trim() === props.savedClientId && !clientSecret.trim();
+  const secretProblem = reuseSecret ? null : clientSecretProblem(clientSecret);
 
   function submit() {
     setTouched({ id: true, secret: true });
@@ -200,7 +209,7 @@ function ConnectForm(props: {
       document.getElementById(idProblem ? 'strava-client-id' : 'strava-client-secret')?.focus();
       return;
     }
-    props.onConnect(clientId.trim(), clientSecret.trim());
+    props.onConnect(clientId.trim(), reuseSecret ? undefined : clientSecret.trim());
   }
 
   async function copy() {
@@ -307,6 +316,12 @@ function ConnectForm(props: {
             {showSecret ? 'Hide' : 'Show'}
           </button>
         </div>
+        {props.savedClientId !== null && (
+          <p id="strava-client-secret-hint" class="hint">
+            Leave empty to reuse the secret saved for app {props.savedClientId}; paste a new one if
+            you regenerated it.
+          </p>
+        )}
         {touched.secret && secretProblem && (
           <p id="strava-client-secret-error" class="field-error">
             {secretProblem}
