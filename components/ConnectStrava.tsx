@@ -17,6 +17,13 @@ const SCOPE_NAMES: Record<string, string> = {
 
 const UNIT_NAMES = { metric: 'Metric (km, kg)', imperial: 'Imperial (mi, lb)' } as const;
 
+/** The background did not answer at all (extension reloaded, worker crashed). */
+const unexpected = (message: string): MessageError => ({
+  kind: 'oauth',
+  reason: 'failed',
+  message,
+});
+
 type Phase = 'loading' | 'idle' | 'connecting' | 'disconnecting';
 
 function callbackHost(redirectUrl: string | null): string | null {
@@ -46,10 +53,7 @@ export function ConnectStrava() {
       })
       .catch(() => {
         if (!live) return;
-        setError({
-          kind: 'forbidden',
-          message: 'Bounceback’s background did not answer. Reload this page.',
-        });
+        setError(unexpected('Bounceback’s background did not answer. Reload this page.'));
         setPhase('idle');
       });
     // A refresh failing in the background flips the state to "reconnect needed" while open.
@@ -69,10 +73,7 @@ export function ConnectStrava() {
       if (result.ok) setConnection(result.value);
       else setError(result.error);
     } catch {
-      setError({
-        kind: 'forbidden',
-        message: 'Connecting failed unexpectedly. Reload this page and try again.',
-      });
+      setError(unexpected('Connecting failed unexpectedly. Reload this page and try again.'));
     } finally {
       setPhase('idle');
     }
@@ -92,6 +93,8 @@ export function ConnectStrava() {
       } else {
         setError(result.error);
       }
+    } catch {
+      setError(unexpected('Disconnecting failed unexpectedly. Reload this page and try again.'));
     } finally {
       setPhase('idle');
     }
