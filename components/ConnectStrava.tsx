@@ -17,6 +17,13 @@ const SCOPE_NAMES: Record<string, string> = {
 
 const UNIT_NAMES = { metric: 'Metric (km, kg)', imperial: 'Imperial (mi, lb)' } as const;
 
+/** The background did not answer at all (extension reloaded, worker crashed). */
+const unexpected = (message: string): MessageError => ({
+  kind: 'oauth',
+  reason: 'failed',
+  message,
+});
+
 type Phase = 'loading' | 'idle' | 'connecting' | 'disconnecting';
 
 function callbackHost(redirectUrl: string | null): string | null {
@@ -46,10 +53,7 @@ export function ConnectStrava() {
       })
       .catch(() => {
         if (!live) return;
-        setError({
-          kind: 'forbidden',
-          message: 'Bounceback’s background did not answer. Reload this page.',
-        });
+        setError(unexpected('Bounceback’s background did not answer. Reload this page.'));
         setPhase('idle');
       });
     // A refresh failing in the background flips the state to "reconnect needed" while open.
@@ -60,7 +64,7 @@ export function ConnectStrava() {
     };
   }, []);
 
-  async function connect(clientId: string, clientSecret: string) {
+  async function connect(clientId: string, clientSecret: string | undefined) {
     setPhase('connecting');
     setError(null);
     setNotice(null);
@@ -69,10 +73,7 @@ export function ConnectStrava() {
       if (result.ok) setConnection(result.value);
       else setError(result.error);
     } catch {
-      setError({
-        kind: 'forbidden',
-        message: 'Connecting failed unexpectedly. Reload this page and try again.',
-      });
+      setError(unexpected('Connecting failed unexpectedly. Reload this page and try again.'));
     } finally {
       setPhase('idle');
     }
@@ -92,6 +93,8 @@ export function ConnectStrava() {
       } else {
         setError(result.error);
       }
+    } catch {
+      setError(unexpected('Disconnecting failed unexpectedly. Reload this page and try again.'));
     } finally {
       setPhase('idle');
     }
@@ -132,7 +135,12 @@ export function ConnectStrava() {
               again; your plans and check-ins are kept.
             </p>
           )}
-          <ConnectForm host={host} busy={phase === 'connecting'} onConnect={connect} />
+          <ConnectForm
+            host={host}
+            savedClientId={connection.state === 'reconnect-needed' ? connection.clientId : null}
+            busy={phase === 'connecting'}
+            onConnect={connect}
+          />
         </>
       )}
     </section>
@@ -182,17 +190,21 @@ function Connected(props: { connection: Connection; busy: boolean; onDisconnect:
 
 function ConnectForm(props: {
   host: string | null;
+  /** Reconnecting: the secret saved for this app may be reused by leaving the field empty. */
+  savedClientId: string | null;
   busy: boolean;
-  onConnect: (id: string, secret: string) => void;
+  onConnect: (id: string, secret: string | undefined) => void;
 }) {
-  const [clientId, setClientId] = useState('');
+  const [clientId, setClientId] = useState(props.savedClientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
   const [showSecret, setShowSecret] = useState(false);
   const [touched, setTouched] = useState({ id: false, secret: false });
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
 
   const idProblem = clientIdProblem(clientId);
-  const secretProblem = clientSecretProblem(clientSecret);
+  const reuseSecret =
+    props.savedClientId !== null && clientId.trim() === props.savedClientId && !clientSecret.trim();
+  const secretProblem = reuseSecret ? null : clientSecretProblem(clientSecret);
 
   function submit() {
     setTouched({ id: true, secret: true });
@@ -200,7 +212,7 @@ function ConnectForm(props: {
       document.getElementById(idProblem ? 'strava-client-id' : 'strava-client-secret')?.focus();
       return;
     }
-    props.onConnect(clientId.trim(), clientSecret.trim());
+    props.onConnect(clientId.trim(), reuseSecret ? undefined : clientSecret.trim());
   }
 
   async function copy() {
@@ -307,6 +319,12 @@ function ConnectForm(props: {
             {showSecret ? 'Hide' : 'Show'}
           </button>
         </div>
+        {props.savedClientId !== null && (
+          <p id="strava-client-secret-hint" class="hint">
+            Leave empty to reuse the secret saved for app {props.savedClientId}; paste a new one if
+            you regenerated it.
+          </p>
+        )}
         {touched.secret && secretProblem && (
           <p id="strava-client-secret-error" class="field-error">
             {secretProblem}

@@ -11,7 +11,9 @@ const checked = (problem: (v: string) => string | null) =>
 
 export const ConnectRequestSchema = z.strictObject({
   clientId: z.string().check(z.trim(), checked(clientIdProblem)),
-  clientSecret: z.string().check(z.trim(), z.toLowerCase(), checked(clientSecretProblem)),
+  clientSecret: z.optional(
+    z.string().check(z.trim(), z.toLowerCase(), checked(clientSecretProblem)),
+  ),
 });
 
 /** Messages without data must arrive without data. */

@@ -22,8 +22,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: MessageErro
 export interface ConnectRequest {
   /** Digits, from strava.com/settings/api. */
   clientId: string;
-  /** 40 hex characters, from strava.com/settings/api. */
-  clientSecret: string;
+  /**
+   * 40 hex characters, from strava.com/settings/api. May be left out to reuse the secret saved
+   * for the same client id (reconnecting after "reconnect needed").
+   */
+  clientSecret?: string;
 }
 
 export interface DisconnectOutcome {

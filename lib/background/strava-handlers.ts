@@ -38,6 +38,12 @@ const FORBIDDEN: MessageError = {
   message: 'Only Bounceback’s own pages may do this.',
 };
 
+const SECRET_NEEDED: MessageError = {
+  kind: 'invalid-input',
+  field: 'clientSecret',
+  message: 'Enter the Client Secret from strava.com/settings/api (click "show").',
+};
+
 function toMessageError(error: unknown): MessageError {
   if (error instanceof StravaError) return error.info();
   return new StravaError({ kind: 'oauth', reason: 'failed' }).info();
@@ -83,10 +89,20 @@ export function createStravaHandlers(service: StravaService): StravaHandlers {
       if (!isExtensionPage(sender)) throw new Error(FORBIDDEN.message);
       return service.redirectUrl();
     },
-    connect: (data, sender) =>
-      guarded(sender, data, ConnectRequestSchema, (creds) =>
-        service.connect(creds as ConnectRequest),
-      ),
+    async connect(data, sender) {
+      const checked = await guarded(sender, data, ConnectRequestSchema, (r) => r as ConnectRequest);
+      if (!checked.ok) return checked;
+      const { clientId, clientSecret } = checked.value;
+      let secret = clientSecret;
+      if (!secret) {
+        // Reconnecting: the saved secret is reused only for the same app.
+        const saved = await service.savedCredentials();
+        if (saved?.clientId !== clientId) return { ok: false, error: SECRET_NEEDED };
+        secret = saved.clientSecret;
+      }
+      const creds = { clientId, clientSecret: secret };
+      return guarded(sender, data, ConnectRequestSchema, () => service.connect(creds));
+    },
     disconnect: (data, sender) =>
       guarded(sender, data, NoPayloadSchema, () => service.disconnect()),
     getBudget: (data, sender) =>

@@ -34,6 +34,8 @@ export interface StravaService {
   /** Resolves once the persisted budget snapshot is loaded. */
   readonly ready: Promise<void>;
   redirectUrl(): string;
+  /** The saved app credentials, for a reconnect that reuses them (background only). */
+  savedCredentials(): Promise<ClientCredentials | null>;
   getConnection(): Promise<Connection>;
   connect(creds: ClientCredentials): Promise<Connection>;
   disconnect(): Promise<DisconnectOutcome>;
@@ -109,6 +111,7 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
     tokens,
     ready,
     redirectUrl: () => identity.getRedirectURL(),
+    savedCredentials: () => tokens.credentials(),
     getConnection: async () => {
       await queue;
       return connectionItem.getValue();

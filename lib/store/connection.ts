@@ -18,6 +18,8 @@ export interface ConnectedAthlete {
 
 export interface Connection {
   state: TokenState;
+  /** The runner's app (not a secret: it is part of every authorize URL); lets a reconnect reuse it. */
+  clientId: string | null;
   athlete: ConnectedAthlete | null;
   scopes: string[];
   /** What will not work with the scopes the runner granted, as sentences for the runner. */
@@ -29,6 +31,7 @@ export interface Connection {
 
 export const DISCONNECTED: Connection = {
   state: 'disconnected',
+  clientId: null,
   athlete: null,
   scopes: [],
   limitations: [],

@@ -145,6 +145,7 @@ export async function connectStrava(
   }
   return {
     state: 'connected',
+    clientId: creds.clientId,
     athlete: athleteOf(tokens.athlete ?? null, detail),
     scopes: granted.scopes,
     limitations,

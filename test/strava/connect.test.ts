@@ -229,7 +229,11 @@ describe('reconnect needed', () => {
       identity: identity(approve()).id,
     });
     await expect(later.client.listActivities()).rejects.toThrow(/Reconnect Strava/);
-    expect((await later.getConnection()).state).toBe('reconnect-needed');
+    expect(await later.getConnection()).toMatchObject({
+      state: 'reconnect-needed',
+      clientId: '12345',
+    });
+    expect(await later.savedCredentials()).toEqual(CREDS);
     await new Promise((r) => setTimeout(r, 0)); // the badge is set without awaiting
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });

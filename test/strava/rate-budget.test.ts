@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type BudgetSnapshot,
@@ -142,5 +143,34 @@ describe('429', () => {
     const later = updateFromHeaders(paused, headers('1,1', '1,1'), T + 1000);
     expect(later.pausedUntil).toBe(nextQuarter(T));
     expect(updateFromHeaders(paused, {}, nextQuarter(T)).pausedUntil).toBeNull();
+  });
+});
+
+describe('properties', () => {
+  const figures = fc.record({
+    q: fc.integer({ min: 0, max: 250 }),
+    d: fc.integer({ min: 0, max: 2500 }),
+    rq: fc.integer({ min: 0, max: 120 }),
+    rd: fc.integer({ min: 0, max: 1200 }),
+  });
+  // 2020–2040, any millisecond.
+  const instant = fc.integer({ min: 1_577_836_800_000, max: 2_208_988_800_000 });
+
+  it('a wait always ends in the future on a quarter-hour or midnight boundary, never later for urgent calls', () => {
+    fc.assert(
+      fc.property(figures, instant, fc.integer({ min: 0, max: 3_600_000 }), (f, at, later) => {
+        const b = updateFromHeaders(EMPTY_BUDGET, headers(`${f.q},${f.d}`, `${f.rq},${f.rd}`), at);
+        const now = at + later;
+        const background = blockedUntil(b, false, now);
+        const urgent = blockedUntil(b, true, now);
+        if (urgent !== null) expect(background).not.toBeNull();
+        for (const until of [background, urgent]) {
+          if (until === null) continue;
+          expect(until).toBeGreaterThan(now);
+          expect(until % (15 * 60 * 1000)).toBe(0);
+        }
+        if (background !== null && urgent !== null) expect(urgent).toBeLessThanOrEqual(background);
+      }),
+    );
   });
 });

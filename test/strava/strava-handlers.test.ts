@@ -130,3 +130,34 @@ describe('payloads', () => {
     });
   });
 });
+
+describe('reconnecting with the saved secret', () => {
+  function withSaved(saved: { clientId: string; clientSecret: string } | null) {
+    const f = fakeService();
+    (f.service as { savedCredentials: () => Promise<unknown> }).savedCredentials = async () =>
+      saved;
+    return f;
+  }
+
+  it('an empty secret reuses the one saved for the same client id', async () => {
+    const { service, connect } = withSaved(GOOD);
+    const result = await createStravaHandlers(service).connect({ clientId: '12345' }, OPTIONS_PAGE);
+    expect(result.ok).toBe(true);
+    expect(connect).toHaveBeenCalledWith(GOOD);
+  });
+
+  it('an empty secret for another app, or with nothing saved, asks for the secret', async () => {
+    for (const saved of [{ ...GOOD, clientId: '999' }, null]) {
+      const { service, connect } = withSaved(saved);
+      const result = await createStravaHandlers(service).connect(
+        { clientId: '12345' },
+        OPTIONS_PAGE,
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-input', field: 'clientSecret' },
+      });
+      expect(connect).not.toHaveBeenCalled();
+    }
+  });
+});
