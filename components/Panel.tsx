@@ -11,8 +11,6 @@ import type { PanelActions } from './panel-actions';
 import { ReadyCountdowns } from './ReadyCountdowns';
 import { Timeline } from './Timeline';
 
-export type { PanelActions } from './panel-actions';
-
 export interface PanelProps {
   target: PanelTarget;
   /** null while the background has not answered yet. */

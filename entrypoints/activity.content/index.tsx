@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { z } from 'zod/mini';
-import { Panel, type PanelActions } from '../../components/Panel';
+import { Panel } from '../../components/Panel';
+import type { PanelActions } from '../../components/panel-actions';
 import { startPanelMounter } from '../../lib/content/panel-mounter';
 import css from './panel.css?inline';
 
