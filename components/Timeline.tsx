@@ -183,6 +183,15 @@ function StepRow({
           <span class={`bb-phase bb-phase-${phase}`}>{PHASE_TEXT[phase]}</span>
         </span>
       </div>
+      {phase === 'past' ? null : <StepDetails step={step} />}
+    </li>
+  );
+}
+
+/** What to do and how much; left out once a step's window has closed, to keep the list short. */
+function StepDetails({ step }: { step: Step }) {
+  return (
+    <>
       <p class="bb-step-detail">
         <span class="bb-priority">{PRIORITY_LABELS[step.priority]}</span> {step.detail}
       </p>
@@ -191,7 +200,7 @@ function StepRow({
       ) : null}
       {step.caution ? <p class="bb-step-caution">{step.caution}</p> : null}
       {step.prompt ? <p class="bb-step-prompt">{step.prompt}</p> : null}
-    </li>
+    </>
   );
 }
 

@@ -1,18 +1,20 @@
 // Renders the panel into happy-dom's document and hands back the container and the action spies.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { vi } from 'vitest';
+import { type Mock, vi } from 'vitest';
 import { Panel, type PanelProps } from '../../components/Panel';
 import type { PanelActions } from '../../components/panel-actions';
 import { MINUTE, OWN, RUN_END } from './fixtures';
 
-export function spies(): PanelActions & { [K in keyof PanelActions]: ReturnType<typeof vi.fn> } {
+export type ActionSpies = { [K in keyof PanelActions]: Mock<PanelActions[K]> };
+
+export function spies(): ActionSpies {
   return {
-    toggleCollapsed: vi.fn(),
-    syncNow: vi.fn(),
-    openOptions: vi.fn(),
-    openCheckIn: vi.fn(),
-    setStepDone: vi.fn(),
+    toggleCollapsed: vi.fn<PanelActions['toggleCollapsed']>(),
+    syncNow: vi.fn<PanelActions['syncNow']>(),
+    openOptions: vi.fn<PanelActions['openOptions']>(),
+    openCheckIn: vi.fn<PanelActions['openCheckIn']>(),
+    setStepDone: vi.fn<PanelActions['setStepDone']>(),
   };
 }
 
@@ -33,7 +35,7 @@ export function mountPanel(props: Partial<PanelProps> = {}) {
   act(() => render(<Panel {...all} />, container));
   return {
     container,
-    actions: (props.actions ?? actions) as ReturnType<typeof spies>,
+    actions,
     rerender(next: Partial<PanelProps>) {
       act(() => render(<Panel {...all} {...next} />, container));
     },

@@ -26,6 +26,9 @@ describe('Timeline', () => {
     expect(row(container, 'fluids')?.querySelector('.bb-phase')?.textContent).toBe('now');
     expect(bar(container, 'nap')?.classList.contains('bb-later')).toBe(true);
     expect(row(container, 'nap')?.querySelector('.bb-phase')?.textContent).toBe('later');
+    // Closed steps keep their title and time but drop the details; open ones keep them.
+    expect(row(container, 'cool-down')?.querySelector('.bb-step-detail')).toBeNull();
+    expect(row(container, 'fluids')?.querySelector('.bb-step-detail')).not.toBeNull();
 
     // Done steps are ticked in the graphic and checked in the list; others are not.
     expect(bar(container, 'drink-now')?.querySelector('.bb-tickmark')).not.toBeNull();
