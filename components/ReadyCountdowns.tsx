@@ -26,7 +26,7 @@ export function ReadyCountdowns({ plan, now, timeZone, locale }: ReadyCountdowns
       ) : null}
       <Countdown label="Ready again" startsAt={plan.runEndedAt} endsAt={plan.readyAt} now={now} />
       <p class="bb-ready-at">
-        Ready for the next hard session{' '}
+        {now >= plan.readyAt ? 'Ready for a hard session since' : 'Ready for the next hard session'}{' '}
         <time>{formatDayClock(plan.readyAt, timeZone, locale)}</time>{' '}
         <span class="bb-muted-inline">
           ({readiness.hours} h after the run

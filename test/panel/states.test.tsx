@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOUR, MINUTE, OWN, RUN_END, ready, sync } from './fixtures';
+import { HOUR, MINUTE, OWN, RUN_END, ready, runView, sync } from './fixtures';
 import { button, click, mountPanel } from './render';
 
 afterEach(() => {
@@ -107,6 +107,18 @@ describe('panel states', () => {
     expect(button(container, 'Check in')).toBeTruthy();
     expect(container.querySelector('.bb-notice')?.textContent).toBe(
       'General guidance, not medical advice.',
+    );
+  });
+
+  it('ready: when readiness has passed, says since when', () => {
+    const run = runView();
+    const before = mountPanel({ state: ready(run), now: run.plan.readyAt - MINUTE });
+    expect(before.container.querySelector('.bb-ready-at')?.textContent).toMatch(
+      /^Ready for the next hard session Tue 19:25 \(58 h after the run, base 48 h\)$/,
+    );
+    const after = mountPanel({ state: ready(run), now: run.plan.readyAt });
+    expect(after.container.querySelector('.bb-ready-at')?.textContent).toMatch(
+      /^Ready for a hard session since Tue 19:25/,
     );
   });
 
