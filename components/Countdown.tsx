@@ -1,17 +1,19 @@
-import { formatRemaining } from '../lib/ui/format-remaining';
+import { formatRemaining, spokenRemaining } from '../lib/ui/format-remaining';
 
 export interface CountdownProps {
   label: string;
   startsAt: number;
   endsAt: number;
   now: number;
+  /** A short form for the collapsed header: no progress bar. */
+  compact?: boolean;
 }
 
 /**
- * One live timer. The visible digits tick; screen readers get a polite summary only when the
- * minute changes (not every second).
+ * One live timer. The visible digits tick; screen readers get a polite summary that changes at
+ * most once a minute (once an hour for long countdowns), never every second.
  */
-export function Countdown({ label, startsAt, endsAt, now }: CountdownProps) {
+export function Countdown({ label, startsAt, endsAt, now, compact }: CountdownProps) {
   const phase = now < startsAt ? 'upcoming' : now < endsAt ? 'running' : 'over';
   const text =
     phase === 'upcoming'
@@ -19,15 +21,15 @@ export function Countdown({ label, startsAt, endsAt, now }: CountdownProps) {
       : phase === 'running'
         ? `${formatRemaining(endsAt - now)} left`
         : 'done';
-  const minutes = Math.ceil(Math.max(0, (phase === 'upcoming' ? startsAt : endsAt) - now) / 60_000);
+  const left = spokenRemaining((phase === 'upcoming' ? startsAt : endsAt) - now);
   const spoken =
     phase === 'over'
       ? `${label}: over`
-      : `${label}: ${minutes} minutes ${phase === 'upcoming' ? 'until it starts' : 'left'}`;
+      : `${label}: ${left} ${phase === 'upcoming' ? 'until it starts' : 'left'}`;
   const total = Math.max(1, endsAt - startsAt);
   const progress = phase === 'running' ? (now - startsAt) / total : phase === 'over' ? 1 : 0;
   return (
-    <div class={`bb-countdown bb-${phase}`}>
+    <div class={`bb-countdown bb-${phase}${compact ? ' bb-compact' : ''}`}>
       <span class="bb-countdown-label">{label}</span>
       <span class="bb-countdown-time" aria-hidden="true">
         {text}
@@ -35,9 +37,11 @@ export function Countdown({ label, startsAt, endsAt, now }: CountdownProps) {
       <span class="bb-sr" aria-live="polite">
         {spoken}
       </span>
-      <span class="bb-countdown-bar" aria-hidden="true">
-        <span style={{ width: `${Math.round(progress * 100)}%` }} />
-      </span>
+      {compact ? null : (
+        <span class="bb-countdown-bar" aria-hidden="true">
+          <span style={{ width: `${Math.round(progress * 100)}%` }} />
+        </span>
+      )}
     </div>
   );
 }

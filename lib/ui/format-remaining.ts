@@ -7,3 +7,15 @@ export function formatRemaining(ms: number): string {
   const h = Math.floor(m / 60);
   return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
+
+/**
+ * What a screen reader hears for a time left: minutes under an hour, else whole hours, so a
+ * polite live region speaks at most once a minute, and only once an hour for long countdowns.
+ */
+export function spokenRemaining(ms: number): string {
+  const minutes = Math.ceil(Math.max(0, ms) / 60_000);
+  if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `about ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  return `about ${Math.floor(hours / 24)} days ${hours % 24} hours`;
+}

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import type { Classification } from '../lib/classify/classification';
+import type { PlanKind } from '../lib/recovery/plan-types';
+
+export const KIND_LABELS: Record<PlanKind, string> = {
+  easy: 'Easy run',
+  workout: 'Workout',
+  long: 'Long run',
+  race: 'Race',
+};
+
+export interface KindChipProps {
+  classification: Classification;
+  /** Unique within the shadow root: ties the disclosure button to its list. */
+  idBase: string;
+  /** Header form: the label and source only, no reasons. */
+  compact?: boolean;
+  /** Extra facts after the source, e.g. the distance in the runner's units. */
+  extra?: string;
+}
+
+export function kindOf(classification: Classification): PlanKind {
+  return classification.race ? 'race' : classification.kind;
+}
+
+export function sourceText(classification: Classification): string {
+  return classification.source === 'strava-tag'
+    ? 'tagged on Strava'
+    : `detected, ${Math.round(classification.confidence * 100)}% sure`;
+}
+
+/** The kind of run, where it came from, and (on expand) why. */
+export function KindChip({ classification, idBase, compact, extra }: KindChipProps) {
+  const [open, setOpen] = useState(false);
+  const kind = kindOf(classification);
+  const reasonsId = `${idBase}-reasons`;
+  const chip = (
+    <span class={`bb-chip bb-kind-${kind}`}>
+      <strong>{KIND_LABELS[kind]}</strong>
+      <span class="bb-chip-source">{sourceText(classification)}</span>
+    </span>
+  );
+  if (compact) return chip;
+  const reasons = classification.reasons;
+  return (
+    <div class="bb-kind">
+      <div class="bb-kind-row">
+        {chip}
+        {extra ? <span class="bb-muted-inline">{extra}</span> : null}
+        {reasons.length > 0 ? (
+          <button
+            type="button"
+            class="bb-link"
+            aria-expanded={open}
+            aria-controls={reasonsId}
+            onClick={() => setOpen(!open)}
+          >
+            Why this kind?
+          </button>
+        ) : null}
+      </div>
+      {reasons.length > 0 ? (
+        <ul id={reasonsId} class="bb-reasons" hidden={!open}>
+          {reasons.map((reason, i) => (
+            <li key={i}>{reason}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
