@@ -40,6 +40,12 @@ export async function main(argv: string[]): Promise<number> {
         }
       },
     });
+    const ends = Object.entries(out.outcomes)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`);
+    console.log(`passes ended: ${ends.join(', ')}`);
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`wall time: ${secs} s`);
     if (out.failed) {
       console.log('FAILED: an invariant does not hold.');
       console.log(

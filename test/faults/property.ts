@@ -12,6 +12,8 @@ export interface PropertyOutcome {
   duplicated: number;
   failed: boolean;
   seed: number;
+  /** How the passes ended, over all counted schedules ('ok', 'died', StravaError kinds). */
+  outcomes: Record<string, number>;
   /** fast-check's replay path of the shrunk counterexample. */
   path?: string;
   counterexample?: Schedule;
@@ -35,6 +37,7 @@ export async function checkSchedules(
   let lost = 0;
   let duplicated = 0;
   const work = { passes: 0, died: 0, requests: 0 };
+  const outcomes: Record<string, number> = {};
   // Totals stop at the first failure: shrinking re-runs smaller schedules that must not count.
   let frozen: { schedules: number; lost: number; duplicated: number } | null = null;
   const property = fc.asyncProperty(scheduleArb, async (schedule) => {
@@ -46,6 +49,7 @@ export async function checkSchedules(
       work.passes += r.passes;
       work.died += r.died;
       work.requests += r.requests;
+      for (const [k, n] of Object.entries(r.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + n;
       opts.onProgress?.(done, { lost, duplicated, ...work });
       if (r.violations.length) frozen = { schedules: done, lost, duplicated };
     }
@@ -58,10 +62,11 @@ export async function checkSchedules(
     endOnFailure: false,
   });
   const totals = frozen ?? { schedules: done, lost, duplicated };
-  if (!details.failed) return { ...totals, failed: false, seed: details.seed };
+  if (!details.failed) return { ...totals, outcomes, failed: false, seed: details.seed };
   const counterexample = details.counterexample?.[0];
   return {
     ...totals,
+    outcomes,
     failed: true,
     seed: details.seed,
     path: details.counterexamplePath ?? undefined,

@@ -13,6 +13,7 @@ import { localDateKey } from '../../lib/recovery/local-date';
 import { type Collections, openCollections, type StoredRun } from '../../lib/store/collections';
 import { cursorItem } from '../../lib/store/sync-items';
 import { isStravaError, StravaError } from '../../lib/strava/errors';
+import { idbSecretStore } from '../../lib/strava/own-app-tokens';
 import type { Fetch } from '../../lib/strava/request';
 import { stravaSource } from '../../lib/sync/strava-source';
 import { RECENT_MS, type SyncDeps, type SyncReport, syncOnce } from '../../lib/sync/sync-once';
@@ -56,6 +57,8 @@ export interface RunOptions {
 }
 
 export interface ScheduleResult extends Verdict {
+  /** How passes ended: 'ok', 'died' or the StravaError kind. */
+  outcomes: Record<string, number>;
   passes: number;
   died: number;
   requests: number;
@@ -80,6 +83,7 @@ class World {
   kill: { at: 'call' | 'write' | 'after-write'; k: number } | null = null;
   passes = 0;
   died = 0;
+  outcomes: Record<string, number> = {};
   readonly model: Model = {
     announced: new Map(),
     firstStored: new Map(),
@@ -233,6 +237,8 @@ class World {
         outcome = { ok: false, died: false, error: 'unexpected' };
       }
     }
+    const kind = outcome.ok ? 'ok' : outcome.error;
+    this.outcomes[kind] = (this.outcomes[kind] ?? 0) + 1;
     // Whatever happened, the cursor must not have moved past a run it did not store.
     await checkCursor(this.sim, await cursorItem.getValue(), this.collections, this.now(), model);
     if (!outcome.ok && outcome.died) await this.boot();
@@ -371,8 +377,10 @@ export async function runSchedule(
 ): Promise<ScheduleResult> {
   const world = new World(sim, opts);
   prepareSim(sim, schedule, world.model);
+  // A fresh install: no storage, no collections, no tokens (the secrets outlive fakeBrowser).
   fakeBrowser.reset();
   await clearCollections(openCollections());
+  await idbSecretStore().clear();
   await world.boot();
   await world.ensureConnected();
   for (const [i, step] of schedule.steps.entries()) await world.apply(step, i);
@@ -382,6 +390,7 @@ export async function runSchedule(
   const verdict = await checkSettled(sim, world.collections, world.model);
   return {
     ...verdict,
+    outcomes: world.outcomes,
     passes: world.passes,
     died: world.died,
     requests: sim.requests().count,
