@@ -33,16 +33,6 @@ export function isExtensionPage(sender: SenderInfo): boolean {
   );
 }
 
-/** This extension's content script on a Strava page (the browser sets `id`; a page cannot). */
-export function isOwnContentScript(sender: SenderInfo): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    !!sender.tab &&
-    typeof sender.url === 'string' &&
-    sender.url.startsWith('https://www.strava.com/')
-  );
-}
-
 const FORBIDDEN: MessageError = {
   kind: 'forbidden',
   message: 'Only Bounceback’s own pages may do this.',
@@ -89,9 +79,9 @@ export interface StravaHandlers {
 export function createStravaHandlers(service: StravaService): StravaHandlers {
   return {
     async getConnection(_data, sender) {
-      // Secret-free, but it names the athlete: for our own pages and content scripts only.
-      if (!isExtensionPage(sender) && !isOwnContentScript(sender))
-        throw new Error(FORBIDDEN.message);
+      // Secret-free, but it names the athlete: for this extension's own contexts only (the
+      // browser sets `id`; another extension or a web page cannot claim ours).
+      if (sender.id !== browser.runtime.id) throw new Error(FORBIDDEN.message);
       return service.getConnection();
     },
     async getRedirectUrl(_data, sender) {

@@ -84,10 +84,6 @@ const strangers = (): Record<string, SenderInfo> => ({
     url: `https://www.strava.com/activities/${ownRun}`,
     tab: { id: 9 },
   },
-  'our id with a foreign page URL and no tab': {
-    id: browser.runtime.id,
-    url: 'https://evil.example/',
-  },
 });
 
 /** Everything a refused message must leave alone. */
