@@ -52,7 +52,8 @@ export async function main(argv: string[]): Promise<number> {
         `replay: npm run test:faults -- --seed ${out.seed}${out.path ? ` --path ${out.path}` : ''}`,
       );
       console.log(`shrunk schedule: ${JSON.stringify(out.counterexample)}`);
-      for (const v of out.result?.violations ?? [out.error ?? 'unknown']) console.log(`  - ${v}`);
+      const seen = out.result?.violations.length ? out.result.violations : [out.error ?? 'unknown'];
+      for (const v of seen) console.log(`  - ${v}`);
     }
     console.log(
       `faults: ${out.schedules} schedules, ${out.lost} lost, ${out.duplicated} duplicated`,
