@@ -8,7 +8,6 @@ import type { Profile } from '../profile';
 import { localDateKey } from '../recovery/local-date';
 import type { PanelState, RunView, SyncStatus } from '../run-view';
 import type { Collections, StoredRun } from '../store/collections';
-import { connectionItem } from '../store/connection';
 import { readSettings } from '../store/settings-item';
 import { cursorItem, syncStatusItem } from '../store/sync-items';
 import { isStravaError, StravaError } from '../strava/errors';
@@ -62,7 +61,7 @@ export function createAppService(opts: AppServiceOptions) {
   const source = () => opts.source ?? stravaSource(opts.strava.client);
 
   async function profile(): Promise<Profile> {
-    const [settings, connection] = await Promise.all([readSettings(), connectionItem.getValue()]);
+    const [settings, connection] = await Promise.all([readSettings(), opts.strava.getConnection()]);
     return {
       units: settings.profile.units ?? connection.athlete?.units ?? 'metric',
       trainingPhase: settings.profile.trainingPhase,
@@ -137,7 +136,7 @@ export function createAppService(opts: AppServiceOptions) {
 
   let running: Promise<SyncStatus> | null = null;
   async function doSync(urgent: boolean): Promise<SyncStatus> {
-    const connection = await connectionItem.getValue();
+    const connection = await opts.strava.getConnection();
     const before = await syncStatusItem.getValue();
     if (connection.state !== 'connected') return before;
     await syncStatusItem.setValue({ ...before, phase: 'syncing' });
@@ -190,7 +189,7 @@ export function createAppService(opts: AppServiceOptions) {
   }
 
   async function refreshBadge(): Promise<void> {
-    const connection = await connectionItem.getValue();
+    const connection = await opts.strava.getConnection();
     const badge = badgeFor({
       plans: await runsWithProgress(),
       now: now(),
@@ -244,7 +243,7 @@ export function createAppService(opts: AppServiceOptions) {
     refreshBadge,
 
     async panelState(activityId: number, own: boolean): Promise<PanelState> {
-      const connection = await connectionItem.getValue();
+      const connection = await opts.strava.getConnection();
       if (connection.state === 'disconnected') return { state: 'not-connected' };
       if (connection.state === 'reconnect-needed') return { state: 'reconnect-needed' };
       const run = await c.runs.get(activityId);
@@ -261,7 +260,7 @@ export function createAppService(opts: AppServiceOptions) {
 
     async popupState(): Promise<PopupState> {
       const [connection, sync, prof] = await Promise.all([
-        connectionItem.getValue(),
+        opts.strava.getConnection(),
         syncStatusItem.getValue(),
         profile(),
       ]);

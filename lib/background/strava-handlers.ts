@@ -84,7 +84,12 @@ export interface StravaHandlers {
 
 export function createStravaHandlers(service: StravaService): StravaHandlers {
   return {
-    getConnection: () => service.getConnection(),
+    async getConnection(_data, sender) {
+      // Secret-free, but it names the athlete: for this extension's own contexts only (the
+      // browser sets `id`; another extension or a web page cannot claim ours).
+      if (sender.id !== browser.runtime.id) throw new Error(FORBIDDEN.message);
+      return service.getConnection();
+    },
     async getRedirectUrl(_data, sender) {
       if (!isExtensionPage(sender)) throw new Error(FORBIDDEN.message);
       return service.redirectUrl();

@@ -4,7 +4,12 @@
 
 import { browser } from 'wxt/browser';
 import type { BudgetView, DisconnectOutcome } from '../messages';
-import { type Connection, connectionItem, DISCONNECTED } from '../store/connection';
+import {
+  type Connection,
+  ConnectionSchema,
+  connectionItem,
+  DISCONNECTED,
+} from '../store/connection';
 import { createStravaClient, type StravaClient } from '../strava/client';
 import { connectStrava, disconnectStrava, type Identity } from '../strava/connect';
 import type { ClientCredentials } from '../strava/oauth';
@@ -54,11 +59,30 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
     launchWebAuthFlow: (details) => browser.identity.launchWebAuthFlow(details),
   };
 
+  // The connection item mirrors the secrets for the views; the secrets decide. A corrupt or
+  // cleared item (or one that disagrees with them) is rebuilt instead of stopping sync.
+  const readConnection = async (): Promise<Connection> => {
+    const parsed = ConnectionSchema.safeParse(await connectionItem.getValue());
+    const status = await tokens.status();
+    if (parsed.success && parsed.data.state === status.state) return parsed.data as Connection;
+    const repaired: Connection = {
+      ...(parsed.success ? (parsed.data as Connection) : { ...DISCONNECTED, budget: snapshot }),
+      state: status.state,
+      scopes: status.scopes,
+      updatedAt: now(),
+    };
+    await connectionItem.setValue(repaired);
+    return repaired;
+  };
+
   // Writes to the connection item are queued so a budget update never overwrites a state change.
   let queue: Promise<unknown> = Promise.resolve();
   const update = (change: (c: Connection) => Connection): Promise<void> => {
     const next = queue.then(async () => {
-      const current = await connectionItem.getValue();
+      const parsed = ConnectionSchema.safeParse(await connectionItem.getValue());
+      const current = parsed.success
+        ? (parsed.data as Connection)
+        : { ...DISCONNECTED, budget: snapshot };
       await connectionItem.setValue(change(current));
     });
     queue = next.catch(() => undefined);
@@ -99,8 +123,10 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
   // On start-up the secrets decide: the status item may be stale (cleared storage, a crash
   // between writes), and the badge does not survive a browser restart.
   const ready = (async () => {
-    const [stored, status] = await Promise.all([connectionItem.getValue(), tokens.status()]);
-    snapshot = stored.budget ?? EMPTY_BUDGET;
+    const [raw, status] = await Promise.all([connectionItem.getValue(), tokens.status()]);
+    const parsed = ConnectionSchema.safeParse(raw);
+    const stored = parsed.success ? (parsed.data as Connection) : DISCONNECTED;
+    snapshot = stored.budget;
     if (stored.state !== status.state || status.state === 'reconnect-needed') onStatus(status);
   })().catch(() => undefined);
 
@@ -114,7 +140,7 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
     savedCredentials: () => tokens.credentials(),
     getConnection: async () => {
       await queue;
-      return connectionItem.getValue();
+      return readConnection();
     },
     connect(creds) {
       // A second click while Strava's window is open joins the running attempt.

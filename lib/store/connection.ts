@@ -4,6 +4,7 @@
 // they live in IndexedDB (lib/strava/own-app-tokens.ts).
 
 import { storage } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
 import type { Units } from '../profile';
 import { type BudgetSnapshot, EMPTY_BUDGET } from '../strava/rate-budget';
 import type { TokenState } from '../strava/token-source';
@@ -42,4 +43,24 @@ export const DISCONNECTED: Connection = {
 export const connectionItem = storage.defineItem<Connection>('local:connection', {
   version: 1,
   fallback: DISCONNECTED,
+});
+
+const figures = z.object({ limit: z.number(), usage: z.number() });
+const family = z.nullable(z.object({ quarter: figures, day: figures, at: z.number() }));
+
+/** The item as the code expects it; anything else (corrupt storage) is rebuilt from the secrets. */
+export const ConnectionSchema = z.object({
+  state: z.enum(['connected', 'reconnect-needed', 'disconnected']),
+  athlete: z.nullable(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      avatarUrl: z.nullable(z.string()),
+      units: z.nullable(z.enum(['metric', 'imperial'])),
+    }),
+  ),
+  scopes: z.array(z.string()),
+  limitations: z.array(z.string()),
+  budget: z.object({ overall: family, read: family, pausedUntil: z.nullable(z.number()) }),
+  updatedAt: z.number(),
 });

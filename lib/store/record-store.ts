@@ -69,9 +69,15 @@ export function createRecordStore<T>(opts: RecordStoreOptions<T>): RecordStore<T
     return db;
   };
 
+  // Concurrent reads (Promise.all over all()) decode the same bad record more than once: it is
+  // quarantined and reported once, under a key that names its content.
+  const reported = new Set<string>();
   async function quarantine(key: IDBValidKey, raw: unknown, reason: string): Promise<void> {
+    const id = `${opts.name}:${String(key)}:${fingerprint(raw)}`;
+    if (reported.has(id)) return;
+    reported.add(id);
     const q: QuarantinedRecord = { collection: opts.name, key, reason, raw, at: Date.now() };
-    await set(`${opts.name}:${String(key)}:${q.at}`, q, quarantineStore());
+    await set(id, q, quarantineStore());
     await del(key, store());
     opts.onQuarantine?.(q);
   }
@@ -139,4 +145,20 @@ export function createRecordStore<T>(opts: RecordStoreOptions<T>): RecordStore<T
     },
     clear: () => clear(store()),
   };
+}
+
+/** A short content hash (FNV-1a over a JSON rendering) so the same bad value maps to one entry. */
+function fingerprint(raw: unknown): string {
+  let text: string;
+  try {
+    text = `${typeof raw}:${JSON.stringify(raw)}`;
+  } catch {
+    text = `${typeof raw}:${String(raw)}`;
+  }
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
 }

@@ -40,6 +40,17 @@ describe('record store', () => {
     expect(await get(7, raw)).toMatchObject({ v: 2 });
   });
 
+  it('quarantines and reports a bad record once, however many reads race over it', async () => {
+    const reports: unknown[] = [];
+    const s = makeStore((q) => reports.push(q));
+    await s.put(1, { id: 1, name: 'Tempo', km: 10 });
+    await set(2, 'garbage', raw);
+    const reads = await Promise.all([s.all(), s.all(), s.all(), s.get(2)]);
+    for (const r of reads.slice(0, 3)) expect(r).toEqual([[1, { id: 1, name: 'Tempo', km: 10 }]]);
+    expect(await quarantined()).toHaveLength(1);
+    expect(reports).toHaveLength(1);
+  });
+
   it('quarantines corrupt records without losing the good ones', async () => {
     const seen: unknown[] = [];
     const s = makeStore((q) => seen.push(q));

@@ -27,6 +27,14 @@ type Item = {
 };
 
 describe('admin endpoint', () => {
+  it('never hands a deleted activity’s id to a new run (Strava ids are not reused)', () => {
+    const a = sim.finishRun({ kind: 'easy' });
+    sim.deleteActivity(a.id);
+    const b = sim.finishRun({ kind: 'easy' });
+    expect(b.id).toBeGreaterThan(a.id);
+    sim.deleteActivity(b.id); // leave the history as the other tests expect it
+  });
+
   it('finish-run adds a run that ends now, listed first', async () => {
     const r = await admin('finish-run', { kind: 'intervals' });
     expect(r.status).toBe(200);

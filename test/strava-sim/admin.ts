@@ -82,7 +82,8 @@ export class SimAdmin {
     const at =
       req.startedAgoS !== undefined ? { start: now - req.startedAgoS * 1000 } : { end: now };
     const spec = s.planner.spec(kind, at, { week: 0, back: 0 });
-    const maxId = Math.max(16_000_000_000, ...s.activities.keys());
+    // Strava never reuses an id: a deleted activity's id stays taken.
+    const maxId = Math.max(16_000_000_000, ...s.activities.keys(), ...s.deletedIds);
     const id = maxId + 123_450;
     const activity = buildActivity(
       {

@@ -1,10 +1,14 @@
 // `fetch` for Node code that thinks it talks to www.strava.com: every request goes to the
 // simulator (trusting only its certificate), keeping Strava's Host header. Lets the extension's
 // own client, token lifecycle and sync run unchanged in tests and the bench.
+import type { Agent } from 'node:https';
 import type { Fetch } from '../../lib/strava/request';
 import { simRequest } from './sim-request';
 
-export function simFetch(sim: { port: number; certPem: string }): Fetch {
+export function simFetch(
+  sim: { port: number; certPem: string },
+  opts: { agent?: Agent } = {},
+): Fetch {
   return async (input, init) => {
     const url = new URL(input);
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
@@ -18,6 +22,7 @@ export function simFetch(sim: { port: number; certPem: string }): Fetch {
       host: url.host,
       headers,
       body,
+      agent: opts.agent,
     });
     const res = await (init?.signal
       ? Promise.race([

@@ -1,7 +1,7 @@
 // A tiny HTTPS client for talking to the simulator from Node (tests, bench): it connects to
 // 127.0.0.1:PORT, trusts only the simulator's certificate and sends the Host header of the
 // Strava host it pretends to reach.
-import { request } from 'node:https';
+import { type Agent, request } from 'node:https';
 
 export interface SimResponse {
   status: number;
@@ -16,6 +16,8 @@ export interface SimRequestOptions {
   headers?: Record<string, string>;
   /** A string is sent as is; an object as a form (application/x-www-form-urlencoded). */
   body?: string | Record<string, string>;
+  /** A keep-alive agent saves a TLS handshake per request (the fault schedules send thousands). */
+  agent?: Agent;
 }
 
 export function simRequest(
@@ -41,7 +43,7 @@ export function simRequest(
         method: opts.method ?? (body === undefined ? 'GET' : 'POST'),
         headers,
         ca: sim.certPem,
-        agent: false,
+        agent: opts.agent ?? false,
       },
       (res) => {
         const chunks: Buffer[] = [];

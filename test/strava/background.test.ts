@@ -36,8 +36,12 @@ beforeEach(async () => {
 });
 
 describe('background', () => {
-  it('answers getConnection from any extension context', async () => {
-    expect(await sendMessage('getConnection')).toMatchObject({ state: DISCONNECTED.state });
+  it('answers getConnection to this extension’s contexts, not to a sender without our id', async () => {
+    expect(await fromOptionsPage('getConnection')).toMatchObject({
+      res: { state: DISCONNECTED.state },
+    });
+    // The fake browser's sendMessage carries no sender at all: refused like a stranger.
+    await expect(sendMessage('getConnection')).rejects.toThrow(/own pages/);
   });
 
   it('refuses connect from a sender that is not an extension page', async () => {

@@ -79,6 +79,14 @@ describe('senders', () => {
       DISCONNECTED,
     );
   });
+
+  it('another extension or a web page cannot read the connection status (it names the athlete)', async () => {
+    const { service } = fakeService();
+    const h = createStravaHandlers(service);
+    await expect(h.getConnection(undefined, OTHER_EXTENSION)).rejects.toThrow(/own pages/);
+    const page = { url: 'https://www.strava.com/activities/42', tab: { id: 5 } };
+    await expect(h.getConnection(undefined, page)).rejects.toThrow(/own pages/);
+  });
 });
 
 describe('payloads', () => {

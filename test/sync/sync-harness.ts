@@ -6,6 +6,7 @@ import { createStravaService, type StravaService } from '../../lib/background/st
 import type { StoredRun } from '../../lib/store/collections';
 import { type Collections, openCollections } from '../../lib/store/collections';
 import { clearQuarantine } from '../../lib/store/record-store';
+import type { Fetch } from '../../lib/strava/request';
 import { stravaSource } from '../../lib/sync/strava-source';
 import { type Cursor, EMPTY_CURSOR, type SyncDeps } from '../../lib/sync/sync-once';
 import type { SyncSource } from '../../lib/sync/sync-source';
@@ -27,10 +28,22 @@ export async function clearCollections(c: Collections): Promise<void> {
   await clearQuarantine();
 }
 
-export async function connectedHarness(sim: Simulator): Promise<Harness> {
+export interface HarnessOptions {
+  /** Wraps the simulator fetch (to watch or break the wire). */
+  wrapFetch?: (f: Fetch) => Fetch;
+  /** The client's timeout (short ones make the simulator's 'slow' fault a timeout). */
+  timeoutMs?: number;
+}
+
+export async function connectedHarness(
+  sim: Simulator,
+  opts: HarnessOptions = {},
+): Promise<Harness> {
   fakeBrowser.reset();
+  const fetch = simFetch(sim);
   const service = createStravaService({
-    fetch: simFetch(sim),
+    fetch: opts.wrapFetch ? opts.wrapFetch(fetch) : fetch,
+    timeoutMs: opts.timeoutMs,
     now: () => sim.clock.now(),
     identity: simIdentity(sim),
   });

@@ -1,0 +1,175 @@
+// Every message of the protocol, sent by someone who must not send it, is refused with a clear
+// error and changes nothing: not storage, not the collections, not a single Strava request.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { createAppHandlers } from '../../lib/background/app-handlers';
+import { type AppService, createAppService } from '../../lib/background/app-service';
+import { createStravaHandlers, type SenderInfo } from '../../lib/background/strava-handlers';
+import type { ProtocolMap } from '../../lib/messages';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { syncOnce } from '../../lib/sync/sync-once';
+import { type Simulator, startSimulator } from '../strava-sim/server';
+import { connectedHarness, type Harness } from '../sync/sync-harness';
+
+let sim: Simulator;
+let h: Harness;
+let app: AppService;
+let ownRun: number;
+let otherRun: number;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 5, weeks: 2 });
+});
+afterAll(async () => {
+  await sim?.stop();
+});
+beforeEach(async () => {
+  sim.reset();
+  h = await connectedHarness(sim);
+  app = createAppService({
+    strava: h.service,
+    collections: h.collections,
+    now: () => sim.clock.now(),
+    timeZone: () => 'Europe/London',
+  });
+  otherRun = sim.finishRun({ kind: 'easy', startedAgoS: 20 * 3600 }).id;
+  ownRun = sim.finishRun({ kind: 'intervals' }).id;
+  await syncOnce(h.deps(), { urgent: true });
+});
+
+type Handler = (data: unknown, sender: SenderInfo) => Promise<unknown>;
+
+/** Every message, with a payload that is valid, so only the sender can be the reason to refuse. */
+function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unknown }> {
+  const a = createAppHandlers(app);
+  const s = createStravaHandlers(h.service);
+  return {
+    getConnection: { handler: s.getConnection, data: undefined },
+    getRedirectUrl: { handler: s.getRedirectUrl, data: undefined },
+    connect: {
+      handler: s.connect,
+      data: { clientId: '12345', clientSecret: '0123456789abcdef0123456789abcdef01234567' },
+    },
+    disconnect: { handler: s.disconnect, data: undefined },
+    getBudget: { handler: s.getBudget, data: undefined },
+    getPanel: { handler: a.getPanel, data: { activityId: ownRun, own: true } },
+    syncNow: { handler: a.syncNow, data: undefined },
+    markStepDone: {
+      handler: a.markStepDone,
+      data: { activityId: ownRun, stepId: 'refuel-snack', done: true },
+    },
+    getPopup: { handler: a.getPopup, data: undefined },
+    checkIn: { handler: a.checkIn, data: { date: '2026-03-02', sleepHours: 7, updatedAt: 1 } },
+    saveWeighIn: {
+      handler: a.saveWeighIn,
+      data: { activityId: ownRun, beforeKg: 60, afterKg: 59 },
+    },
+    getSettings: { handler: a.getSettings, data: undefined },
+    saveSettings: { handler: a.saveSettings, data: { ...DEFAULT_SETTINGS, pollMinutes: 30 } },
+  };
+}
+
+const strangers = (): Record<string, SenderInfo> => ({
+  'another extension': {
+    id: 'evil-extension-id',
+    url: 'chrome-extension://evil-extension-id/x.html',
+  },
+  'another extension’s content script on Strava': {
+    id: 'evil-extension-id',
+    url: `https://www.strava.com/activities/${ownRun}`,
+    tab: { id: 7 },
+  },
+  'a web page (no extension id)': { url: 'https://evil.example/', tab: { id: 8 } },
+  'a web page posing as Strava (no extension id)': {
+    url: `https://www.strava.com/activities/${ownRun}`,
+    tab: { id: 9 },
+  },
+});
+
+/** Everything a refused message must leave alone. */
+async function snapshot() {
+  const [local, runs, progress, checkIns, weighIns] = await Promise.all([
+    browser.storage.local.get(null),
+    h.collections.runs.all(),
+    h.collections.progress.all(),
+    h.collections.checkIns.all(),
+    h.collections.weighIns.all(),
+  ]);
+  return { local, runs, progress, checkIns, weighIns, requests: sim.requests().log.length };
+}
+
+/** Refused = a Result with ok:false and a forbidden/invalid-input error, or a thrown error. */
+async function refusal(handler: Handler, data: unknown, sender: SenderInfo) {
+  try {
+    const out = (await handler(data, sender)) as {
+      ok?: boolean;
+      error?: { kind: string; message: string };
+    };
+    if (out && out.ok === false && out.error?.message) return out.error.kind;
+    return `answered: ${JSON.stringify(out).slice(0, 80)}`;
+  } catch (error) {
+    return (error as Error).message ? 'thrown' : 'thrown without a message';
+  }
+}
+
+describe('messages from unexpected senders', () => {
+  it('refuses every message from every stranger, and nothing changes', async () => {
+    const before = await snapshot();
+    const outcomes: Record<string, string> = {};
+    for (const [who, sender] of Object.entries(strangers())) {
+      for (const [name, { handler, data }] of Object.entries(everyMessage())) {
+        outcomes[`${name} from ${who}`] = await refusal(handler, data, sender);
+      }
+    }
+    const answered = Object.entries(outcomes).filter(
+      ([, o]) => !['forbidden', 'thrown'].includes(o),
+    );
+    expect(answered).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a content script that asks about another activity than its page’s', async () => {
+    const sender = {
+      id: browser.runtime.id,
+      url: `https://www.strava.com/activities/${otherRun}`,
+      tab: { id: 3 },
+    };
+    const before = await snapshot();
+    const m = everyMessage();
+    expect(await refusal(m.getPanel.handler, m.getPanel.data, sender)).not.toMatch(/^answered/);
+    expect(await refusal(m.markStepDone.handler, m.markStepDone.data, sender)).not.toMatch(
+      /^answered/,
+    );
+    // Pages-only messages stay refused for a content script whatever it asks.
+    for (const name of [
+      'getPopup',
+      'checkIn',
+      'saveWeighIn',
+      'getSettings',
+      'saveSettings',
+      'connect',
+      'disconnect',
+      'getBudget',
+      'getRedirectUrl',
+    ] as const) {
+      expect(await refusal(m[name].handler, m[name].data, sender), name).toMatch(
+        /forbidden|thrown/,
+      );
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('still answers the content script of the page’s own activity (the checks are not blanket)', async () => {
+    const sender = {
+      id: browser.runtime.id,
+      url: `https://www.strava.com/activities/${ownRun}`,
+      tab: { id: 3 },
+    };
+    const m = everyMessage();
+    expect(await m.getPanel.handler(m.getPanel.data, sender)).toMatchObject({
+      ok: true,
+      value: { state: 'ready' },
+    });
+    expect(await m.getConnection.handler(undefined, sender)).toMatchObject({ state: 'connected' });
+  });
+});
