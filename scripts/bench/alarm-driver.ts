@@ -29,33 +29,37 @@ export interface AlarmDriver {
 }
 
 type CreateInfo = { when?: number; delayInMinutes?: number; periodInMinutes?: number };
+interface LooseAlarms {
+  create(name?: string | CreateInfo, info?: CreateInfo): Promise<unknown>;
+  clear(name?: string): Promise<unknown>;
+  clearAll(): Promise<unknown>;
+}
 
 export function driveAlarms(clock: SimClock, fire: (name: string) => Promise<void>): AlarmDriver {
-  const alarms = fakeBrowser.alarms;
-  const originalCreate = alarms.create;
-  const originalClear = alarms.clear;
-  const originalClearAll = alarms.clearAll;
+  // The fake's overloads (callbacks, Chrome's variants) do not matter here: a loose view of them.
+  const alarms = fakeBrowser.alarms as unknown as LooseAlarms;
+  const original = { create: alarms.create, clear: alarms.clear, clearAll: alarms.clearAll };
   const schedule = new Map<string, Scheduled>();
   let order = 0;
 
   // Chrome: `when` or `delayInMinutes` sets the first firing, else the period does; re-creating
   // an alarm of the same name replaces it.
-  alarms.create = (async (a?: string | CreateInfo, b?: CreateInfo) => {
+  alarms.create = (a, b) => {
     const name = typeof a === 'string' ? a : '';
     const info = (typeof a === 'string' ? b : a) ?? {};
-    const now = clock.now();
-    const first = info.when ?? now + (info.delayInMinutes ?? info.periodInMinutes ?? 0) * 60_000;
+    const first =
+      info.when ?? clock.now() + (info.delayInMinutes ?? info.periodInMinutes ?? 0) * 60_000;
     schedule.set(name, { next: first, period: info.periodInMinutes ?? null, order: order++ });
-    return originalCreate.call(alarms, name, info as never);
-  }) as typeof alarms.create;
-  alarms.clear = (async (name?: string) => {
+    return original.create.call(alarms, name, info);
+  };
+  alarms.clear = (name) => {
     schedule.delete(name ?? '');
-    return originalClear.call(alarms, name);
-  }) as typeof alarms.clear;
-  alarms.clearAll = (async () => {
+    return original.clear.call(alarms, name);
+  };
+  alarms.clearAll = () => {
     schedule.clear();
-    return originalClearAll.call(alarms);
-  }) as typeof alarms.clearAll;
+    return original.clearAll.call(alarms);
+  };
 
   function due(t: number): [string, Scheduled] | undefined {
     let best: [string, Scheduled] | undefined;
@@ -85,9 +89,7 @@ export function driveAlarms(clock: SimClock, fire: (name: string) => Promise<voi
     },
     next: (name) => schedule.get(name)?.next,
     restore() {
-      alarms.create = originalCreate;
-      alarms.clear = originalClear;
-      alarms.clearAll = originalClearAll;
+      Object.assign(alarms, original);
     },
   };
 }
