@@ -1,0 +1,16 @@
+/** "View on Strava", as Strava's brand rules ask, for one activity. */
+export function StravaLink({ activityId, name }: { activityId: number; name: string }) {
+  // The id is a number from our own records; still, never build a URL from anything else.
+  if (!Number.isSafeInteger(activityId) || activityId <= 0) return null;
+  return (
+    <a
+      class="bb-strava-link"
+      href={`https://www.strava.com/activities/${activityId}`}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={`View ${name} on Strava (opens a new tab)`}
+    >
+      View on Strava
+    </a>
+  );
+}
