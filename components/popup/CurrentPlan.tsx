@@ -2,7 +2,6 @@ import type { WeighIn } from '../../lib/check-in';
 import type { Units } from '../../lib/profile';
 import { formatClock, localDateKey } from '../../lib/recovery/local-date';
 import type { RunView } from '../../lib/run-view';
-import { formatRemaining } from '../../lib/ui/format-remaining';
 import { formatDateKey, runDateKey } from '../../lib/ui/format-run-date';
 import { runKindLabel } from '../../lib/ui/run-kind-label';
 import { Countdown } from '../Countdown';
@@ -31,11 +30,10 @@ export function CurrentPlan({
   submitWeighIn,
 }: CurrentPlanProps) {
   const { activity, plan, done } = run;
+  // The "ready" timer counts down; this line says when, as a date and time.
   const ready =
     plan.readyAt > now
-      ? `Ready for a hard session in ${formatRemaining(plan.readyAt - now)} (${formatDateKey(
-          localDateKey(plan.readyAt, timeZone),
-        )}, ${formatClock(plan.readyAt, timeZone)})`
+      ? `Ready for a hard session on ${formatDateKey(localDateKey(plan.readyAt, timeZone))} at ${formatClock(plan.readyAt, timeZone)}`
       : 'Ready for a hard session.';
   return (
     <section class="bb-card bb-current" aria-labelledby="bb-current-title">

@@ -147,6 +147,18 @@ describe('PopupView: the current plan', () => {
     expect(a.setStepDone).toHaveBeenCalledWith(7, step.id, true);
   });
 
+  it('lists what is due soon first and folds the rest away, every step still reachable', () => {
+    const current = runView(7, START, { now: NOW, done: ['cool-down'] });
+    const root = mount(<PopupView {...props({ current })} />);
+    const folded = root.querySelectorAll('details.bb-more-steps .bb-step');
+    const upfront = root.querySelectorAll('.bb-current > .bb-steps .bb-step');
+    expect(upfront.length).toBeGreaterThan(0);
+    expect(folded.length).toBeGreaterThan(0);
+    expect(upfront.length + folded.length).toBe(current.plan.steps.length);
+    expect(root.querySelector('details.bb-more-steps #bb-step-7-cool-down')).not.toBeNull();
+    for (const step of upfront) expect(step.className).toMatch(/bb-step-(open|later)/);
+  });
+
   it('a done step is ticked and the next-step line moves on', () => {
     const plain = runView(7, START, { now: NOW });
     const first = nextStep(plain.plan, NOW, []);
