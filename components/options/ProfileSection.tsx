@@ -64,7 +64,6 @@ export function ProfileSection({
             autoComplete="off"
             size={6}
             defaultValue={weight(profile.weightKg)}
-            placeholder={weight(stravaWeightKg)}
             aria-invalid={invalid('weight')}
             aria-describedby="p-weight-hint p-weight-error"
           />

@@ -30,13 +30,34 @@ const AREA_LABEL: Record<(typeof SORENESS_AREAS)[number], string> = {
 
 const text = (n: number | undefined) => (n === undefined ? '' : String(n));
 
+type Status = { ok: boolean; text: string } | null;
+
 /**
- * The morning check-in. Uncontrolled inputs, since the live countdowns re-render the popup every
- * second; the parent keys this form by the entry's updatedAt so a saved entry refills it.
+ * The morning check-in. Inputs are uncontrolled, since the live countdowns re-render the popup
+ * every second; the fields are keyed by the entry so a saved (or newly loaded) entry refills them,
+ * while the status line lives out here and survives that refill.
  */
-export function CheckInForm({ date, entry, now, onSubmit }: CheckInFormProps) {
+export function CheckInForm(props: CheckInFormProps) {
+  const [status, setStatus] = useState<Status>(null);
+  return (
+    <Fields
+      key={`${props.date}:${props.entry?.updatedAt ?? 0}`}
+      {...props}
+      status={status}
+      setStatus={setStatus}
+    />
+  );
+}
+
+function Fields({
+  date,
+  entry,
+  now,
+  onSubmit,
+  status,
+  setStatus,
+}: CheckInFormProps & { status: Status; setStatus(s: Status): void }) {
   const [errors, setErrors] = useState<Partial<Record<CheckInField, string>>>({});
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const describedBy = (field: CheckInField, hint?: boolean) =>

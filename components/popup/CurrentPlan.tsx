@@ -82,7 +82,6 @@ export function CurrentPlan({
         onToggle={(stepId, isDone) => setStepDone(activity.id, stepId, isDone)}
       />
       <WeighInForm
-        key={`${activity.id}:${run.weighIn?.beforeKg}:${run.weighIn?.afterKg}`}
         activityId={activity.id}
         units={units}
         existing={run.weighIn}

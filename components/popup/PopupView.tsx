@@ -78,13 +78,11 @@ export function PopupView(props: PopupViewProps) {
       ) : (
         <Connected {...props} status={status} />
       )}
-      {status?.sync.lastSyncAt != null && (
-        <p class="bb-muted bb-small bb-synced">
-          Last checked {formatClock(status.sync.lastSyncAt, timeZone)}
-        </p>
-      )}
       {status !== null && status.connection !== 'disconnected' && (
         <footer class="bb-footer">
+          {status.sync.lastSyncAt !== null && (
+            <p class="bb-synced">Last checked {formatClock(status.sync.lastSyncAt, timeZone)}</p>
+          )}
           {(current ?? recent[0]) && (
             <p class="bb-notice-line">{(current ?? recent[0])?.plan.notice}</p>
           )}
@@ -132,13 +130,7 @@ function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps[
 
       <section class="bb-card" aria-labelledby="bb-check-in-title">
         <h2 id="bb-check-in-title">{entry ? 'Today’s check-in' : 'Morning check-in'}</h2>
-        <CheckInForm
-          key={`${today}:${entry?.updatedAt ?? 0}`}
-          date={today}
-          entry={entry}
-          now={now}
-          onSubmit={actions.submitCheckIn}
-        />
+        <CheckInForm date={today} entry={entry} now={now} onSubmit={actions.submitCheckIn} />
         {lastChange && lastChange.length > 0 && (
           <div class="bb-changes" role="status">
             <h3>What it changed</h3>

@@ -14,10 +14,34 @@ export interface WeighInFormProps {
   onSubmit(w: WeighIn): Promise<SubmitOutcome>;
 }
 
-/** Weight before and after the run: gives the run its own fluid target. */
-export function WeighInForm({ activityId, units, existing, onSubmit }: WeighInFormProps) {
+type Status = { ok: boolean; text: string } | null;
+
+/**
+ * Weight before and after the run: gives the run its own fluid target. Fields are keyed by the
+ * saved weights so they refill when those change; the status line survives that.
+ */
+export function WeighInForm(props: WeighInFormProps) {
+  const [status, setStatus] = useState<Status>(null);
+  const { activityId, existing } = props;
+  return (
+    <Fields
+      key={`${activityId}:${existing?.beforeKg}:${existing?.afterKg}`}
+      {...props}
+      status={status}
+      setStatus={setStatus}
+    />
+  );
+}
+
+function Fields({
+  activityId,
+  units,
+  existing,
+  onSubmit,
+  status,
+  setStatus,
+}: WeighInFormProps & { status: Status; setStatus(s: Status): void }) {
   const [errors, setErrors] = useState<Partial<Record<WeighInField, string>>>({});
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const unit = units === 'imperial' ? 'lb' : 'kg';
   const shown = (kg: number | undefined) =>

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../components/popup/PopupView';
 import type { CheckIn } from '../../lib/check-in';
@@ -295,6 +297,21 @@ describe('PopupView: check-in', () => {
       soreness: 2,
       sorenessAreas: ['hips'],
     });
+  });
+
+  it('after a save, the new entry refills the form and the saved message stays', async () => {
+    const a = actions();
+    const root = mount(<PopupView {...props({ actions: a })} />);
+    setValue(root, '#ci-sleepHours', '6');
+    await submit(root.querySelector('.bb-check-in'));
+    const saved = a.submitCheckIn.mock.calls[0]![0];
+    // The lead's wiring answers with the stored entry; the view re-renders with it.
+    await act(async () => {
+      render(<PopupView {...props({ actions: a, checkIns: [saved], now: NOW + 1000 })} />, root);
+    });
+    expect(root.querySelector<HTMLInputElement>('#ci-sleepHours')?.value).toBe('6');
+    expect(text(root.querySelector('.bb-check-in button[type="submit"]'))).toMatch(/Update/);
+    expect(text(root.querySelector('.bb-check-in [role="status"]'))).toBe('Check-in saved.');
   });
 
   it('a refused save shows the message it came with', async () => {
