@@ -1,3 +1,5 @@
+import { useRef, useState } from 'preact/hooks';
+import { parseNumber } from '../../lib/forms/parse-number';
 import type { Units } from '../../lib/profile';
 import { formatNumber, KG_PER_LB } from '../../lib/recovery/units';
 import type { Settings } from '../../lib/settings';
@@ -31,10 +33,31 @@ export function ProfileSection({
     onSave,
   );
   const { profile } = settings;
-  const units = profile.units ?? stravaUnits;
+  // Weight is typed in the units chosen in this form, so the label follows the choice and a typed
+  // weight is converted when the choice changes (70 kg must not become 70 lb).
+  const [choice, setChoice] = useState<string>(profile.units ?? 'strava');
+  const [shownFor, setShownFor] = useState(profile);
+  if (shownFor !== profile) {
+    setShownFor(profile);
+    setChoice(profile.units ?? 'strava');
+  }
+  const weightRef = useRef<HTMLInputElement>(null);
+  const unitsOf = (c: string): Units => (c === 'metric' || c === 'imperial' ? c : stravaUnits);
+  const units = unitsOf(choice);
   const unit = units === 'imperial' ? 'lb' : 'kg';
-  const weight = (kg: number | undefined) =>
-    kg === undefined ? '' : formatNumber(units === 'imperial' ? kg / KG_PER_LB : kg, 1);
+  const savedUnits = profile.units ?? stravaUnits;
+  const weight = (kg: number | undefined, u: Units = savedUnits) =>
+    kg === undefined ? '' : formatNumber(u === 'imperial' ? kg / KG_PER_LB : kg, 1);
+
+  function changeUnits(next: string) {
+    const input = weightRef.current;
+    const typed = input ? parseNumber(input.value) : undefined;
+    if (input && typed !== undefined && Number.isFinite(typed) && unitsOf(next) !== units) {
+      const kg = units === 'imperial' ? typed * KG_PER_LB : typed;
+      input.value = weight(kg, unitsOf(next));
+    }
+    setChoice(next);
+  }
 
   return (
     <section class="bb-section" aria-labelledby="profile-title">
@@ -46,6 +69,7 @@ export function ProfileSection({
             id="p-units"
             name="units"
             defaultValue={profile.units ?? 'strava'}
+            onChange={(e) => changeUnits(e.currentTarget.value)}
             aria-invalid={invalid('units')}
             aria-describedby="p-units-error"
           >
@@ -63,6 +87,7 @@ export function ProfileSection({
             inputMode="decimal"
             autoComplete="off"
             size={6}
+            ref={weightRef}
             defaultValue={weight(profile.weightKg)}
             aria-invalid={invalid('weight')}
             aria-describedby="p-weight-hint p-weight-error"
@@ -70,7 +95,7 @@ export function ProfileSection({
           <p id="p-weight-hint" class="bb-hint">
             Sizes protein and carbohydrate amounts.{' '}
             {stravaWeightKg !== undefined
-              ? `Leave empty to use Strava’s (${weight(stravaWeightKg)} ${unit}).`
+              ? `Leave empty to use Strava’s (${weight(stravaWeightKg, units)} ${unit}).`
               : 'Leave empty to use Strava’s, if set there.'}{' '}
             Typed in the units chosen above.
           </p>

@@ -36,6 +36,27 @@ describe('ProfileSection', () => {
     expect(text(root.querySelector('[role="status"]'))).toBe('Saved.');
   });
 
+  it('switching units relabels the weight and converts what was typed', async () => {
+    const onSave = vi.fn(async (_: Settings) => ({ ok: true }));
+    const root = mount(
+      <ProfileSection settings={settings} stravaUnits="metric" timeZone="UTC" onSave={onSave} />,
+    );
+    setValue(root, '#p-weight', '70');
+    const select = root.querySelector<HTMLSelectElement>('#p-units')!;
+    await act(async () => {
+      select.value = 'imperial';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(text(root.querySelector('label[for="p-weight"]'))).toBe('Body weight (lb)');
+    expect(root.querySelector<HTMLInputElement>('#p-weight')?.value).toBe('154.3');
+    await submit(root.querySelector('form'));
+    expect(onSave.mock.calls[0]![0].profile).toEqual({
+      weightKg: 70,
+      units: 'imperial',
+      trainingPhase: 'building',
+    });
+  });
+
   it('shows a clear message on the field and saves nothing', async () => {
     const onSave = vi.fn(async () => ({ ok: true }));
     const root = mount(
