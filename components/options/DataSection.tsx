@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { MergeReport } from '../../lib/data/merge-import';
 import { MAX_IMPORT_BYTES } from '../../lib/data/parse-import';
+import type { SaveOutcome } from '../SaveOutcome';
 import { ImportReportView } from './ImportReportView';
-import type { SaveOutcome } from './SaveOutcome';
 
 export type ImportOutcome = { ok: true; report: MergeReport } | { ok: false; error: string };
 

@@ -1,7 +1,7 @@
 import { POLL_MINUTES } from '../../lib/forms/settings-form';
 import type { Settings } from '../../lib/settings';
 import { FieldError } from '../FieldError';
-import type { SaveOutcome } from './SaveOutcome';
+import type { SaveOutcome } from '../SaveOutcome';
 import { useSettingsForm } from './useSettingsForm';
 
 export interface NotificationsSectionProps {

@@ -4,7 +4,7 @@ import type { Units } from '../../lib/profile';
 import { formatNumber, KG_PER_LB } from '../../lib/recovery/units';
 import type { Settings } from '../../lib/settings';
 import { FieldError } from '../FieldError';
-import type { SaveOutcome } from './SaveOutcome';
+import type { SaveOutcome } from '../SaveOutcome';
 import { useSettingsForm } from './useSettingsForm';
 
 export interface ProfileSectionProps {

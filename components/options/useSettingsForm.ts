@@ -7,7 +7,7 @@ import {
 import type { Units } from '../../lib/profile';
 import type { Settings } from '../../lib/settings';
 import { formRecord } from '../../lib/ui/form-record';
-import type { SaveOutcome } from './SaveOutcome';
+import type { SaveOutcome } from '../SaveOutcome';
 
 /**
  * Submit handling shared by the profile and notifications sections. `stravaUnits` only matters

@@ -3,11 +3,7 @@ import { type CheckIn, SORENESS_AREAS } from '../../lib/check-in';
 import { type CheckInField, parseCheckInForm } from '../../lib/forms/check-in-form';
 import { formRecord } from '../../lib/ui/form-record';
 import { FieldError } from '../FieldError';
-
-export interface SubmitOutcome {
-  ok: boolean;
-  message?: string;
-}
+import type { SaveOutcome } from '../SaveOutcome';
 
 export interface CheckInFormProps {
   /** Today's local date (YYYY-MM-DD): the key the entry is saved under. */
@@ -15,7 +11,7 @@ export interface CheckInFormProps {
   /** Today's entry, if any: the form starts from it and saving replaces it. */
   entry?: CheckIn;
   now: number;
-  onSubmit(c: CheckIn): Promise<SubmitOutcome>;
+  onSubmit(c: CheckIn): Promise<SaveOutcome>;
 }
 
 const QUALITY = ['poor', 'restless', 'okay', 'good', 'great'];

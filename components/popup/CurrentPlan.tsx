@@ -5,7 +5,7 @@ import type { RunView } from '../../lib/run-view';
 import { formatDateKey, runDateKey } from '../../lib/ui/format-run-date';
 import { runKindLabel } from '../../lib/ui/run-kind-label';
 import { Countdown } from '../Countdown';
-import type { SubmitOutcome } from './CheckInForm';
+import type { SaveOutcome } from '../SaveOutcome';
 import { NextStepLine } from './NextStepLine';
 import { StepChecklist } from './StepChecklist';
 import { StravaLink } from './StravaLink';
@@ -17,7 +17,7 @@ export interface CurrentPlanProps {
   timeZone: string;
   units: Units;
   setStepDone(activityId: number, stepId: string, done: boolean): void;
-  submitWeighIn(w: WeighIn): Promise<SubmitOutcome>;
+  submitWeighIn(w: WeighIn): Promise<SaveOutcome>;
 }
 
 /** The running plan: live timers, the next step, the checklist, readiness and the weigh-in. */

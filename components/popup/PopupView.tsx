@@ -2,7 +2,8 @@ import type { CheckIn, WeighIn } from '../../lib/check-in';
 import type { Units } from '../../lib/profile';
 import { formatClock, localDateKey } from '../../lib/recovery/local-date';
 import type { RunView, SyncStatus } from '../../lib/run-view';
-import { CheckInForm, type SubmitOutcome } from './CheckInForm';
+import type { SaveOutcome } from '../SaveOutcome';
+import { CheckInForm } from './CheckInForm';
 import { CurrentPlan } from './CurrentPlan';
 import { HistoryChart } from './HistoryChart';
 import { PoweredByStrava } from './PoweredByStrava';
@@ -11,8 +12,8 @@ import { type Connection, StatusNotice } from './StatusNotice';
 
 export interface PopupActions {
   setStepDone(activityId: number, stepId: string, done: boolean): void;
-  submitCheckIn(c: CheckIn): Promise<SubmitOutcome>;
-  submitWeighIn(w: WeighIn): Promise<SubmitOutcome>;
+  submitCheckIn(c: CheckIn): Promise<SaveOutcome>;
+  submitWeighIn(w: WeighIn): Promise<SaveOutcome>;
   openOptions(): void;
   syncNow(): void;
 }

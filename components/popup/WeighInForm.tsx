@@ -5,13 +5,13 @@ import type { Units } from '../../lib/profile';
 import { formatNumber, KG_PER_LB } from '../../lib/recovery/units';
 import { formRecord } from '../../lib/ui/form-record';
 import { FieldError } from '../FieldError';
-import type { SubmitOutcome } from './CheckInForm';
+import type { SaveOutcome } from '../SaveOutcome';
 
 export interface WeighInFormProps {
   activityId: number;
   units: Units;
   existing?: WeighIn;
-  onSubmit(w: WeighIn): Promise<SubmitOutcome>;
+  onSubmit(w: WeighIn): Promise<SaveOutcome>;
 }
 
 type Status = { ok: boolean; text: string } | null;
