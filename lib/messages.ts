@@ -5,6 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PopupState } from './background/app-service';
 import type { CheckIn, WeighIn } from './check-in';
+import type { MergeReport } from './data/merge-import';
 import type { PanelState, RunView, SyncStatus } from './run-view';
 import type { Settings } from './settings';
 import type { Connection } from './store/connection';
@@ -44,6 +45,8 @@ export interface BudgetView {
   pausedUntil: number | null;
 }
 
+export type ImportOutcome = { ok: true; report: MergeReport } | { ok: false; error: string };
+
 export interface ProtocolMap {
   /** Connection status without secrets: any extension context, content scripts included. */
   getConnection(): Connection;
@@ -70,6 +73,12 @@ export interface ProtocolMap {
   saveWeighIn(data: WeighIn): Result<RunView | null>;
   /** Open the options page or the popup's check-in in a tab (content scripts cannot). */
   openPage(data: { page: 'options' | 'check-in' }): Result<true>;
+  /** Everything the runner has here as one JSON file's text (extension pages only). */
+  exportData(): Result<{ json: string; skipped: { what: string; reason: string }[] }>;
+  /** Import a file's text: validated, merged without duplicates, with a report. */
+  importData(data: { text: string }): Result<ImportOutcome>;
+  /** Forget every run, plan, check-in and setting (the connection is kept). */
+  deleteEverything(): Result<true>;
   getSettings(): Result<Settings>;
   saveSettings(data: Settings): Result<Settings>;
 }

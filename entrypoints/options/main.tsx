@@ -1,15 +1,105 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod/mini';
 import { ConnectStrava } from '../../components/ConnectStrava';
+import { DataSection } from '../../components/options/DataSection';
+import { NotificationsSection } from '../../components/options/NotificationsSection';
+import { ProfileSection } from '../../components/options/ProfileSection';
+import { sendMessage } from '../../lib/messages';
+import type { Settings } from '../../lib/settings';
+import { connectionItem } from '../../lib/store/connection';
+import type { Units } from '../../lib/profile';
 import './style.css';
 
 z.config({ jitless: true });
 
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function download(json: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `bounceback-${new Date().toISOString().slice(0, 10)}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [connected, setConnected] = useState(false);
+  const [stravaUnits, setStravaUnits] = useState<Units>('metric');
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const loadSettings = async () => {
+    const res = await sendMessage('getSettings', undefined);
+    if (res.ok) setSettings(res.value);
+    else setLoadError(res.error.message);
+  };
+
+  useEffect(() => {
+    void loadSettings();
+    const follow = (c: Awaited<ReturnType<typeof connectionItem.getValue>>) => {
+      setConnected(c.state !== 'disconnected');
+      if (c.athlete?.units) setStravaUnits(c.athlete.units);
+    };
+    void connectionItem.getValue().then(follow);
+    return connectionItem.watch(follow);
+  }, []);
+
+  const save = async (next: Settings) => {
+    const res = await sendMessage('saveSettings', next);
+    if (!res.ok) return { ok: false, message: res.error.message };
+    setSettings(res.value);
+    return { ok: true, message: 'Saved.' };
+  };
+
   return (
-    <main>
+    <main class="bb-options">
       <h1>Bounceback options</h1>
       <ConnectStrava />
+      {loadError && <p role="alert">{loadError}</p>}
+      {settings ? (
+        <>
+          <ProfileSection settings={settings} stravaUnits={stravaUnits} timeZone={timeZone} onSave={save} />
+          <NotificationsSection settings={settings} onSave={save} />
+        </>
+      ) : (
+        !loadError && <p role="status">Loading your settings…</p>
+      )}
+      <DataSection
+        connected={connected}
+        actions={{
+          async exportData() {
+            const res = await sendMessage('exportData', undefined);
+            if (!res.ok) return { ok: false, message: res.error.message };
+            download(res.value.json);
+            const skipped = res.value.skipped.length;
+            return {
+              ok: true,
+              message: skipped
+                ? `Exported; ${skipped} damaged record(s) were left out.`
+                : 'Exported: the file is in your downloads.',
+            };
+          },
+          async importData(text) {
+            const res = await sendMessage('importData', { text });
+            if (!res.ok) return { ok: false, error: res.error.message };
+            if (res.value.ok) await loadSettings();
+            return res.value;
+          },
+          async deleteEverything() {
+            const res = await sendMessage('deleteEverything', undefined);
+            if (!res.ok) return { ok: false, message: res.error.message };
+            await loadSettings();
+            return { ok: true, message: 'Everything Bounceback kept is deleted.' };
+          },
+          async disconnect() {
+            const res = await sendMessage('disconnect', undefined);
+            if (!res.ok) return { ok: false, message: res.error.message };
+            return { ok: true, message: res.value.notice ?? 'Disconnected from Strava.' };
+          },
+        }}
+      />
     </main>
   );
 }

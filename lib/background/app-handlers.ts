@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
 import { type MessageError, onMessage, type Result } from '../messages';
 import {
+  ImportRequestSchema,
   NoPayloadSchema,
   OpenPageSchema,
   PanelRequestSchema,
@@ -15,6 +16,7 @@ import { CheckInSchema, WeighInSchema } from '../store/schemas';
 import { readSettings, settingsItem } from '../store/settings-item';
 import { activityIdFrom } from '../strava-page';
 import type { AppService } from './app-service';
+import { deleteEverything, exportData, importFile } from './your-data';
 import { isExtensionPage, type SenderInfo } from './strava-handlers';
 
 /** This extension's content script on a Strava activity page, and which activity. */
@@ -93,6 +95,20 @@ export function createAppHandlers(app: AppService) {
       handle('pages', sender, data, CheckInSchema, (c) => app.checkIn(c)),
     saveWeighIn: (data: unknown, sender: SenderInfo) =>
       handle('pages', sender, data, WeighInSchema, (w) => app.saveWeighIn(w)),
+    exportData: (data: unknown, sender: SenderInfo) =>
+      handle('pages', sender, data, NoPayloadSchema, () => exportData(app.collections, Date.now())),
+    importData: (data: unknown, sender: SenderInfo) =>
+      handle('pages', sender, data, ImportRequestSchema, async ({ text }) => {
+        const outcome = await importFile(app.collections, text, Date.now());
+        if (outcome.ok) await app.afterDataChange();
+        return outcome;
+      }),
+    deleteEverything: (data: unknown, sender: SenderInfo) =>
+      handle('pages', sender, data, NoPayloadSchema, async () => {
+        await deleteEverything(app.collections);
+        await app.afterDataChange();
+        return true as const;
+      }),
     getSettings: (data: unknown, sender: SenderInfo) =>
       handle('pages', sender, data, NoPayloadSchema, () => readSettings()),
     saveSettings: (data: unknown, sender: SenderInfo) =>
@@ -114,6 +130,9 @@ export function registerAppHandlers(app: AppService): void {
   onMessage('getPopup', (m) => h.getPopup(m.data, m.sender));
   onMessage('checkIn', (m) => h.checkIn(m.data, m.sender));
   onMessage('saveWeighIn', (m) => h.saveWeighIn(m.data, m.sender));
+  onMessage('exportData', (m) => h.exportData(m.data, m.sender));
+  onMessage('importData', (m) => h.importData(m.data, m.sender));
+  onMessage('deleteEverything', (m) => h.deleteEverything(m.data, m.sender));
   onMessage('getSettings', (m) => h.getSettings(m.data, m.sender));
   onMessage('saveSettings', (m) => h.saveSettings(m.data, m.sender));
 }

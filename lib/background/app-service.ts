@@ -238,9 +238,17 @@ export function createAppService(opts: AppServiceOptions) {
   }
 
   return {
+    collections: c,
     profile,
     syncNow,
     refreshBadge,
+
+    /** Imported or deleted data: plans and the badge follow. */
+    async afterDataChange(): Promise<void> {
+      await replanRecent();
+      await refreshBadge();
+      await this.scheduleAlarms();
+    },
 
     async panelState(activityId: number, own: boolean): Promise<PanelState> {
       const connection = await opts.strava.getConnection();

@@ -64,6 +64,10 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
       handler: a.saveWeighIn,
       data: { activityId: ownRun, beforeKg: 60, afterKg: 59 },
     },
+    openPage: { handler: a.openPage, data: { page: 'options' } },
+    exportData: { handler: a.exportData, data: undefined },
+    importData: { handler: a.importData, data: { text: '{"app":"bounceback","format":1}' } },
+    deleteEverything: { handler: a.deleteEverything, data: undefined },
     getSettings: { handler: a.getSettings, data: undefined },
     saveSettings: { handler: a.saveSettings, data: { ...DEFAULT_SETTINGS, pollMinutes: 30 } },
   };
@@ -151,6 +155,9 @@ describe('messages from unexpected senders', () => {
       'disconnect',
       'getBudget',
       'getRedirectUrl',
+      'exportData',
+      'importData',
+      'deleteEverything',
     ] as const) {
       expect(await refusal(m[name].handler, m[name].data, sender), name).toMatch(
         /forbidden|thrown/,

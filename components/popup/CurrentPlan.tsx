@@ -1,0 +1,92 @@
+import type { WeighIn } from '../../lib/check-in';
+import type { Units } from '../../lib/profile';
+import { formatClock, localDateKey } from '../../lib/recovery/local-date';
+import type { RunView } from '../../lib/run-view';
+import { formatDateKey, runDateKey } from '../../lib/ui/format-run-date';
+import { runKindLabel } from '../../lib/ui/run-kind-label';
+import { Countdown } from '../Countdown';
+import type { SaveOutcome } from '../SaveOutcome';
+import { NextStepLine } from './NextStepLine';
+import { StepChecklist } from './StepChecklist';
+import { StravaLink } from './StravaLink';
+import { WeighInForm } from './WeighInForm';
+
+export interface CurrentPlanProps {
+  run: RunView;
+  now: number;
+  timeZone: string;
+  units: Units;
+  setStepDone(activityId: number, stepId: string, done: boolean): void;
+  submitWeighIn(w: WeighIn): Promise<SaveOutcome>;
+}
+
+/** The running plan: live timers, the next step, the checklist, readiness and the weigh-in. */
+export function CurrentPlan({
+  run,
+  now,
+  timeZone,
+  units,
+  setStepDone,
+  submitWeighIn,
+}: CurrentPlanProps) {
+  const { activity, plan, done } = run;
+  // The "ready" timer counts down; this line says when, as a date and time.
+  const ready =
+    plan.readyAt > now
+      ? `Ready for a hard session on ${formatDateKey(localDateKey(plan.readyAt, timeZone))} at ${formatClock(plan.readyAt, timeZone)}`
+      : 'Ready for a hard session.';
+  return (
+    <section class="bb-card bb-current" aria-labelledby="bb-current-title">
+      <h2 id="bb-current-title">
+        <span
+          class={`bb-kind bb-kind-${run.classification.race ? 'race' : run.classification.kind}`}
+        >
+          {runKindLabel(run.classification)}
+        </span>{' '}
+        <span class="bb-run-name">{activity.name}</span>
+      </h2>
+      <p class="bb-muted bb-small">
+        {formatDateKey(runDateKey(activity, timeZone))} ·{' '}
+        <StravaLink activityId={activity.id} name={activity.name} />
+      </p>
+      <NextStepLine plan={plan} done={done} now={now} />
+      <div class="bb-timers">
+        {plan.timers.map((t) => (
+          <Countdown key={t.id} label={t.label} startsAt={t.startsAt} endsAt={t.endsAt} now={now} />
+        ))}
+      </div>
+      <p class="bb-ready-line">{ready}</p>
+      {plan.readiness.reasons.length > 0 && (
+        <details class="bb-reasons">
+          <summary>Why {Math.round(plan.readiness.hours)} h</summary>
+          <ul>
+            {plan.readiness.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {plan.readiness.warnings.length > 0 && (
+        <ul class="bb-warnings">
+          {plan.readiness.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <h3>Steps</h3>
+      <StepChecklist
+        plan={plan}
+        done={done}
+        now={now}
+        timeZone={timeZone}
+        onToggle={(stepId, isDone) => setStepDone(activity.id, stepId, isDone)}
+      />
+      <WeighInForm
+        activityId={activity.id}
+        units={units}
+        existing={run.weighIn}
+        onSubmit={submitWeighIn}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { formatClock } from '../../lib/recovery/local-date';
+import type { Plan, Step } from '../../lib/recovery/plan-types';
+
+export interface StepChecklistProps {
+  plan: Plan;
+  done: string[];
+  now: number;
+  timeZone: string;
+  onToggle(stepId: string, done: boolean): void;
+}
+
+/** Steps that open within this long may be listed up front; the rest wait behind "Later and done". */
+export const SOON_MS = 2 * 3_600_000;
+/** Right after a run most steps are open at once; a popup shows this many. */
+export const MAX_UPFRONT = 5;
+
+/**
+ * The plan's steps as a checklist; ticking one is what moves the badge on. A plan has up to ~20
+ * steps, too many for a popup, so what is open now or soon comes first and the rest fold away.
+ */
+export function StepChecklist({ plan, done, now, timeZone, onToggle }: StepChecklistProps) {
+  const soon = plan.steps
+    .filter((s) => !done.includes(s.id) && s.endsAt > now && s.startsAt <= now + SOON_MS)
+    .slice(0, MAX_UPFRONT);
+  const rest = plan.steps.filter((s) => !soon.includes(s));
+
+  const item = (step: Step) => {
+    const id = `bb-step-${plan.activityId}-${step.id}`;
+    const isDone = done.includes(step.id);
+    const state = isDone
+      ? 'done'
+      : now >= step.endsAt
+        ? 'missed'
+        : now >= step.startsAt
+          ? 'open'
+          : 'later';
+    return (
+      <li key={step.id} class={`bb-step bb-step-${state} bb-${step.priority}`}>
+        <input
+          type="checkbox"
+          id={id}
+          checked={isDone}
+          aria-describedby={`${id}-detail`}
+          onChange={(e) => onToggle(step.id, e.currentTarget.checked)}
+        />
+        <div>
+          <label for={id}>
+            {step.title}
+            {step.priority === 'essential' && <span class="bb-tag">essential</span>}
+          </label>
+          <p id={`${id}-detail`} class="bb-step-detail">
+            <span class="bb-when">
+              {formatClock(step.startsAt, timeZone)}–{formatClock(step.endsAt, timeZone)}
+              {state === 'open' && ' · now'}
+              {state === 'missed' && ' · window closed'}
+            </span>{' '}
+            {step.detail}
+            {step.quantities?.map((q) => (
+              <span key={q.kind} class="bb-quantity">
+                {' '}
+                {q.text}.
+              </span>
+            ))}
+          </p>
+          {step.caution && <p class="bb-caution">{step.caution}</p>}
+          {step.prompt && <p class="bb-muted bb-small">{step.prompt}</p>}
+        </div>
+      </li>
+    );
+  };
+
+  return (
+    <>
+      {soon.length > 0 ? (
+        <ul class="bb-steps">{soon.map(item)}</ul>
+      ) : (
+        <p class="bb-muted bb-small">Nothing due in the next two hours.</p>
+      )}
+      {rest.length > 0 && (
+        <details class="bb-more-steps">
+          <summary>More steps ({rest.length})</summary>
+          <ul class="bb-steps">{rest.map(item)}</ul>
+        </details>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+// "Your data": export everything the runner has here (never tokens or the secret: the export
+// schema has no place for them), import a file back (validated, merged without duplicates), and
+// delete everything.
+import type { RunRecord } from '../data/record-schemas';
+import { buildExport } from '../data/build-export';
+import type { Refusal } from '../data/export-file';
+import { importData } from '../data/import-data';
+import type { MergeReport } from '../data/merge-import';
+import type { Collections, StoredRun } from '../store/collections';
+import { readSettings, settingsItem } from '../store/settings-item';
+import { cursorItem, syncStatusItem } from '../store/sync-items';
+
+async function current(c: Collections) {
+  const [runs, progress, checkIns, weighIns, settings] = await Promise.all([
+    c.runs.all(),
+    c.progress.all(),
+    c.checkIns.all(),
+    c.weighIns.all(),
+    readSettings(),
+  ]);
+  const done = new Map(progress.map(([k, v]) => [Number(k), v.done]));
+  const records = runs
+    .map(([, r]) => r)
+    .filter((r) => r.plan && r.classification)
+    .map((r) => ({
+      activity: r.activity,
+      classification: r.classification,
+      plan: r.plan,
+      done: done.get(r.activity.id) ?? [],
+    }));
+  return {
+    settings,
+    checkIns: checkIns.map(([, v]) => v),
+    weighIns: weighIns.map(([, v]) => v),
+    runs: records as unknown as RunRecord[],
+  };
+}
+
+export async function exportData(
+  c: Collections,
+  now: number,
+): Promise<{ json: string; skipped: Refusal[] }> {
+  const { file, skipped } = buildExport(await current(c), now);
+  return { json: JSON.stringify(file, null, 2), skipped };
+}
+
+export async function importFile(
+  c: Collections,
+  text: string,
+  now: number,
+): Promise<{ ok: true; report: MergeReport } | { ok: false; error: string }> {
+  const existing = await current(c);
+  const result = importData(text, existing);
+  if (!result.ok) return result;
+  const { merged } = result;
+  // Runs we already hold keep their full Strava detail; only new ones come from the file.
+  const known = new Map((await c.runs.all()).map(([, r]) => [r.activity.id, r]));
+  const runs: [number, StoredRun][] = [];
+  for (const r of merged.runs) {
+    const mine = known.get(r.activity.id);
+    runs.push([
+      r.activity.id,
+      mine
+        ? { ...mine, classification: mine.classification ?? r.classification, plan: mine.plan ?? r.plan }
+        : {
+            activity: r.activity as StoredRun['activity'],
+            classification: r.classification,
+            plan: r.plan as StoredRun['plan'],
+            detailed: false,
+            syncedAt: now,
+          },
+    ]);
+  }
+  await c.runs.putMany(runs);
+  await c.progress.putMany(merged.runs.map((r) => [r.activity.id, { done: r.done, updatedAt: now }]));
+  await c.checkIns.putMany(merged.checkIns.map((v) => [v.date, v]));
+  await c.weighIns.putMany(merged.weighIns.map((v) => [v.activityId, v]));
+  if (merged.settings) await settingsItem.setValue(merged.settings);
+  return { ok: true, report: result.report };
+}
+
+/** Forgets every run, plan, check-in, weigh-in and setting; the Strava connection is separate. */
+export async function deleteEverything(c: Collections): Promise<void> {
+  await Promise.all([c.runs.clear(), c.progress.clear(), c.checkIns.clear(), c.weighIns.clear()]);
+  await Promise.all([settingsItem.removeValue(), cursorItem.removeValue(), syncStatusItem.removeValue()]);
+}
