@@ -33,4 +33,6 @@ export const StepDoneSchema = z.strictObject({
 export const OpenPageSchema = z.strictObject({ page: z.enum(['options', 'check-in']) });
 
 /** Import text, at most 10 MB (parse-import refuses larger files with a clear message). */
-export const ImportRequestSchema = z.strictObject({ text: z.string().check(z.maxLength(12_000_000)) });
+export const ImportRequestSchema = z.strictObject({
+  text: z.string().check(z.maxLength(12_000_000)),
+});

@@ -6,9 +6,9 @@ import { DataSection } from '../../components/options/DataSection';
 import { NotificationsSection } from '../../components/options/NotificationsSection';
 import { ProfileSection } from '../../components/options/ProfileSection';
 import { sendMessage } from '../../lib/messages';
+import type { Units } from '../../lib/profile';
 import type { Settings } from '../../lib/settings';
 import { connectionItem } from '../../lib/store/connection';
-import type { Units } from '../../lib/profile';
 import './style.css';
 
 z.config({ jitless: true });
@@ -60,7 +60,12 @@ function Options() {
       {loadError && <p role="alert">{loadError}</p>}
       {settings ? (
         <>
-          <ProfileSection settings={settings} stravaUnits={stravaUnits} timeZone={timeZone} onSave={save} />
+          <ProfileSection
+            settings={settings}
+            stravaUnits={stravaUnits}
+            timeZone={timeZone}
+            onSave={save}
+          />
           <NotificationsSection settings={settings} onSave={save} />
         </>
       ) : (

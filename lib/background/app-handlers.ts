@@ -16,8 +16,8 @@ import { CheckInSchema, WeighInSchema } from '../store/schemas';
 import { readSettings, settingsItem } from '../store/settings-item';
 import { activityIdFrom } from '../strava-page';
 import type { AppService } from './app-service';
-import { deleteEverything, exportData, importFile } from './your-data';
 import { isExtensionPage, type SenderInfo } from './strava-handlers';
+import { deleteEverything, exportData, importFile } from './your-data';
 
 /** This extension's content script on a Strava activity page, and which activity. */
 export function contentScriptActivity(sender: SenderInfo): number | null {

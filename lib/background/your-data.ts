@@ -1,11 +1,12 @@
 // "Your data": export everything the runner has here (never tokens or the secret: the export
 // schema has no place for them), import a file back (validated, merged without duplicates), and
 // delete everything.
-import type { RunRecord } from '../data/record-schemas';
+
 import { buildExport } from '../data/build-export';
 import type { Refusal } from '../data/export-file';
 import { importData } from '../data/import-data';
 import type { MergeReport } from '../data/merge-import';
+import type { RunRecord } from '../data/record-schemas';
 import type { Collections, StoredRun } from '../store/collections';
 import { readSettings, settingsItem } from '../store/settings-item';
 import { cursorItem, syncStatusItem } from '../store/sync-items';
@@ -61,7 +62,11 @@ export async function importFile(
     runs.push([
       r.activity.id,
       mine
-        ? { ...mine, classification: mine.classification ?? r.classification, plan: mine.plan ?? r.plan }
+        ? {
+            ...mine,
+            classification: mine.classification ?? r.classification,
+            plan: mine.plan ?? r.plan,
+          }
         : {
             activity: r.activity as StoredRun['activity'],
             classification: r.classification,
@@ -72,7 +77,9 @@ export async function importFile(
     ]);
   }
   await c.runs.putMany(runs);
-  await c.progress.putMany(merged.runs.map((r) => [r.activity.id, { done: r.done, updatedAt: now }]));
+  await c.progress.putMany(
+    merged.runs.map((r) => [r.activity.id, { done: r.done, updatedAt: now }]),
+  );
   await c.checkIns.putMany(merged.checkIns.map((v) => [v.date, v]));
   await c.weighIns.putMany(merged.weighIns.map((v) => [v.activityId, v]));
   if (merged.settings) await settingsItem.setValue(merged.settings);
@@ -82,5 +89,9 @@ export async function importFile(
 /** Forgets every run, plan, check-in, weigh-in and setting; the Strava connection is separate. */
 export async function deleteEverything(c: Collections): Promise<void> {
   await Promise.all([c.runs.clear(), c.progress.clear(), c.checkIns.clear(), c.weighIns.clear()]);
-  await Promise.all([settingsItem.removeValue(), cursorItem.removeValue(), syncStatusItem.removeValue()]);
+  await Promise.all([
+    settingsItem.removeValue(),
+    cursorItem.removeValue(),
+    syncStatusItem.removeValue(),
+  ]);
 }

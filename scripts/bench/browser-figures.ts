@@ -1,0 +1,202 @@
+// The figures only a real browser can give: the production build in Debian's Chromium against the
+// simulator, connected through the real flow, measured from outside (no hook in the product).
+import type { Page } from 'playwright-core';
+import { type ExtensionBrowser, launchBrowser } from '../../test/e2e/browser';
+import { connectThroughOptions } from '../../test/e2e/connect';
+import { startSimulator } from '../../test/strava-sim/server';
+import { median, spread } from './stats';
+
+export interface BrowserFigures {
+  pageLoadRatio: number;
+  panelVisibleMs: number;
+  popupFirstPaintMs: number;
+  swWakeToBadgeMs: { cold: number; warm: number };
+  lines: string[];
+}
+
+/** The panel's content for a stored plan (components/Panel marks its ready state). */
+const READY = '[data-state="ready"]';
+
+type Chrome = {
+  action: {
+    getBadgeText(d: object): Promise<string>;
+    setBadgeText(d: { text: string }): Promise<void>;
+  };
+  alarms: {
+    create(n: string, i: { when: number }): Promise<void>;
+    get(n: string): Promise<{ scheduledTime: number } | undefined>;
+  };
+};
+const chromeOf = () => (globalThis as unknown as { chrome: Chrome }).chrome;
+
+async function loadMs(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return nav.loadEventStart - nav.startTime;
+  });
+}
+
+async function pageLoad(ext: ExtensionBrowser, plain: ExtensionBrowser, url: string, n: number) {
+  const [a, b] = [await ext.newPage(), await plain.newPage()];
+  await loadMs(a, url);
+  await loadMs(b, url);
+  const withExt: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < n; i++) {
+    // Alternate which goes first so drift hits both the same.
+    if (i % 2) {
+      withExt.push(await loadMs(a, url));
+      without.push(await loadMs(b, url));
+    } else {
+      without.push(await loadMs(b, url));
+      withExt.push(await loadMs(a, url));
+    }
+  }
+  await a.close();
+  await b.close();
+  return { ratio: median(withExt) / median(without), withExt, without };
+}
+
+async function panelVisible(ext: ExtensionBrowser, url: string, n: number): Promise<number[]> {
+  const page = await ext.newPage();
+  await page.goto(url);
+  await page.locator(`bounceback-panel ${READY}`).first().waitFor({ timeout: 15_000 });
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(
+      await page.evaluate(async (ready) => {
+        const body = document.getElementById('view-body')!;
+        const tpl = document.getElementById('tpl-overview') as HTMLTemplateElement;
+        body.replaceChildren();
+        await new Promise((r) => setTimeout(r, 300));
+        const t0 = performance.now();
+        body.replaceChildren(tpl.content.cloneNode(true));
+        return new Promise<number>((resolve) => {
+          const check = () => {
+            const host = document.querySelector('.activity-stats .inline-stats + bounceback-panel');
+            const el = host?.shadowRoot?.querySelector(ready);
+            if (el && el.getBoundingClientRect().height > 0) {
+              // Visible = painted: the next frame after it is laid out.
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            } else setTimeout(check, 1);
+          };
+          check();
+        });
+      }, READY),
+    );
+  }
+  await page.close();
+  return out;
+}
+
+async function popupPaint(ext: ExtensionBrowser, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = await ext.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __timersAt?: number };
+      const check = () => {
+        if (document.querySelector('.bb-countdown')) {
+          requestAnimationFrame(() => {
+            w.__timersAt = performance.now();
+          });
+        } else setTimeout(check, 1);
+      };
+      check();
+    });
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.waitForFunction(
+      () => (window as unknown as { __timersAt?: number }).__timersAt !== undefined,
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
+    out.push(await page.evaluate(() => (window as unknown as { __timersAt: number }).__timersAt));
+    await page.close();
+  }
+  return out;
+}
+
+async function wakeToBadge(ext: ExtensionBrowser, cold: boolean, n: number): Promise<number[]> {
+  // An extension page watches the badge: reading it there does not wake the worker.
+  const watcher = await ext.newPage();
+  await watcher.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const cdp = await ext.context.newCDPSession(watcher);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const scheduled = await ext.worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      await c.action.setBadgeText({ text: '' });
+      await c.alarms.create('badge', { when: Date.now() + 1500 });
+      return (await c.alarms.get('badge'))!.scheduledTime;
+    });
+    if (cold) {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    }
+    const seen = await watcher.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      for (;;) {
+        if ((await c.action.getBadgeText({})) !== '') return Date.now();
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    });
+    out.push(seen - scheduled);
+    await ext.context
+      .serviceWorkers()[0]
+      ?.evaluate(() => 1)
+      .catch(() => undefined);
+  }
+  await watcher.close();
+  return out;
+}
+
+export async function measureBrowserFigures(samples = 20): Promise<BrowserFigures> {
+  const sim = await startSimulator({ port: 0 });
+  const ext = await launchBrowser({ simPort: sim.port });
+  const plain = await launchBrowser({ simPort: sim.port, extension: false });
+  try {
+    const options = await connectThroughOptions(ext);
+    await options.getByText(/Connected as/).waitFor({ timeout: 20_000 });
+    const newest = sim.state.sortedActivities().find((a) => a.detail.sport_type.endsWith('Run'))!;
+    const url = `https://www.strava.com/activities/${newest.detail.id}`;
+    // Wait for the first sync's plan: the badge counts down once it is stored.
+    await options.waitForFunction(
+      async () => (await chromeOf().action.getBadgeText({})) !== '',
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    const load = await pageLoad(ext, plain, url, samples);
+    const panel = await panelVisible(ext, url, samples);
+    const popup = await popupPaint(ext, samples);
+    const warm = await wakeToBadge(ext, false, Math.max(5, samples / 4));
+    const cold = await wakeToBadge(ext, true, Math.max(5, samples / 4));
+    return {
+      pageLoadRatio: Number(load.ratio.toFixed(3)),
+      panelVisibleMs: Number(median(panel).toFixed(1)),
+      popupFirstPaintMs: Number(median(popup).toFixed(1)),
+      swWakeToBadgeMs: {
+        cold: Number(median(cold).toFixed(1)),
+        warm: Number(median(warm).toFixed(1)),
+      },
+      lines: [
+        `page load with extension     ${spread(load.withExt)} ms`,
+        `page load without extension  ${spread(load.without)} ms`,
+        `pageLoadRatio                ${load.ratio.toFixed(3)} (target ≤ 1.03)`,
+        `panelVisibleMs               ${spread(panel)} (target ≤ 100)`,
+        `popupFirstPaintMs            ${spread(popup)} (target ≤ 100)`,
+        `swWakeToBadgeMs warm         ${spread(warm)}`,
+        `swWakeToBadgeMs cold         ${spread(cold)}`,
+      ],
+    };
+  } finally {
+    await ext.close();
+    await plain.close();
+    await sim.stop();
+  }
+}
