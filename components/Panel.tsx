@@ -92,6 +92,7 @@ export function Panel(props: PanelProps) {
     <section
       class={target.fallback ? 'bb-panel bb-card' : 'bb-panel'}
       aria-label="Bounceback recovery"
+      data-state={state?.state ?? 'loading'}
     >
       <header class="bb-head">
         <span class="bb-logo" aria-hidden="true">
@@ -124,6 +125,7 @@ function Quiet({ target, children }: { target: PanelTarget; children: ComponentC
     <section
       class={target.fallback ? 'bb-panel bb-quiet bb-card' : 'bb-panel bb-quiet'}
       aria-label="Bounceback recovery"
+      data-state="quiet"
     >
       <p class="bb-muted">{children}</p>
     </section>

@@ -156,8 +156,9 @@ export function DataSection({
         ) : (
           <div class="bb-confirm">
             <p id="d-confirm-text">
-              Delete all check-ins, weigh-ins, runs, plans and settings from this browser, and
-              disconnect Strava? This cannot be undone; export first if you may want them back.
+              Delete all check-ins, weigh-ins, runs, plans and settings from this browser? The
+              Strava connection stays (disconnect below). This cannot be undone; export first if you
+              may want them back.
             </p>
             <button
               type="button"
