@@ -71,13 +71,28 @@ export function createAppService(opts: AppServiceOptions) {
     };
   }
 
-  async function runView(run: StoredRun): Promise<RunView | null> {
-    if (!run.plan || !run.classification) return null;
-    const [progress, weighIn, checkIns] = await Promise.all([
-      c.progress.get(run.activity.id),
-      c.weighIns.get(run.activity.id),
+  interface ViewContext {
+    done: Map<number, string[]>;
+    weighIns: Map<number, WeighIn>;
+    checkIns: CheckIn[];
+  }
+
+  /** Everything views need beside the runs, read once per request. */
+  async function viewContext(): Promise<ViewContext> {
+    const [progress, weighIns, checkIns] = await Promise.all([
+      c.progress.all(),
+      c.weighIns.all(),
       c.checkIns.all(),
     ]);
+    return {
+      done: new Map(progress.map(([k, v]) => [Number(k), v.done])),
+      weighIns: new Map(weighIns.map(([k, v]) => [Number(k), v])),
+      checkIns: checkIns.map(([, v]) => v),
+    };
+  }
+
+  function toRunView(run: StoredRun, ctx: ViewContext): RunView | null {
+    if (!run.plan || !run.classification) return null;
     const runDay = localDateKey(run.plan.runEndedAt, run.plan.timeZone);
     const { activity: a } = run;
     return {
@@ -94,10 +109,14 @@ export function createAppService(opts: AppServiceOptions) {
       },
       classification: run.classification,
       plan: run.plan,
-      done: progress?.done ?? [],
-      weighIn,
-      checkIns: checkIns.map(([, v]) => v).filter((v) => v.date >= runDay),
+      done: ctx.done.get(a.id) ?? [],
+      weighIn: ctx.weighIns.get(a.id),
+      checkIns: ctx.checkIns.filter((v) => v.date >= runDay),
     };
+  }
+
+  async function runView(run: StoredRun): Promise<RunView | null> {
+    return toRunView(run, await viewContext());
   }
 
   async function newRun(run: StoredRun): Promise<void> {
@@ -272,17 +291,19 @@ export function createAppService(opts: AppServiceOptions) {
         syncStatusItem.getValue(),
         profile(),
       ]);
-      const runs = (await c.runs.all())
+      const [all, ctx] = await Promise.all([c.runs.all(), viewContext()]);
+      const runs = all
         .map(([, r]) => r)
         .filter((r) => r.plan && isRun(r.activity))
         .sort((a, b) => b.plan!.runEndedAt - a.plan!.runEndedAt);
-      const views = (await Promise.all(runs.slice(0, 10).map(runView))).filter(
-        (v): v is RunView => v !== null,
-      );
+      const views = runs
+        .slice(0, 10)
+        .map((r) => toRunView(r, ctx))
+        .filter((v): v is RunView => v !== null);
       const t = now();
       const current = views.find((v) => v.plan.readyAt > t || v.plan.runEndedAt > t - DAY) ?? null;
       const since = localDateKey(t - 14 * DAY, timeZone());
-      const checkIns = (await c.checkIns.all()).map(([, v]) => v).filter((v) => v.date >= since);
+      const checkIns = ctx.checkIns.filter((v) => v.date >= since);
       checkIns.sort((a, b) => a.date.localeCompare(b.date));
       return {
         connection: connection.state,

@@ -63,4 +63,6 @@ export const ConnectionSchema = z.object({
   limitations: z.array(z.string()),
   budget: z.object({ overall: family, read: family, pausedUntil: z.nullable(z.number()) }),
   updatedAt: z.number(),
+  // Older items have no clientId: treat them as not knowing it.
+  clientId: z.optional(z.nullable(z.string())),
 });

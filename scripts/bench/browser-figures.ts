@@ -14,6 +14,9 @@ export interface BrowserFigures {
   lines: string[];
 }
 
+/** tsx keeps function names with a `__name` helper that pages don't have. */
+const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
+
 /** The panel's content for a stored plan (components/Panel marks its ready state). */
 const READY = '[data-state="ready"]';
 
@@ -27,7 +30,6 @@ type Chrome = {
     get(n: string): Promise<{ scheduledTime: number } | undefined>;
   };
 };
-const chromeOf = () => (globalThis as unknown as { chrome: Chrome }).chrome;
 
 async function loadMs(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
@@ -62,6 +64,7 @@ async function panelVisible(ext: ExtensionBrowser, url: string, n: number): Prom
   const page = await ext.newPage();
   await page.goto(url);
   await page.locator(`bounceback-panel ${READY}`).first().waitFor({ timeout: 15_000 });
+  await page.evaluate(NAME_SHIM);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     out.push(
@@ -95,6 +98,7 @@ async function popupPaint(ext: ExtensionBrowser, n: number): Promise<number[]> {
   for (let i = 0; i < n; i++) {
     const page = await ext.newPage();
     await page.setViewportSize({ width: 400, height: 600 });
+    await page.addInitScript(NAME_SHIM);
     await page.addInitScript(() => {
       const w = window as unknown as { __timersAt?: number };
       const check = () => {
@@ -165,7 +169,8 @@ export async function measureBrowserFigures(samples = 20): Promise<BrowserFigure
     const url = `https://www.strava.com/activities/${newest.detail.id}`;
     // Wait for the first sync's plan: the badge counts down once it is stored.
     await options.waitForFunction(
-      async () => (await chromeOf().action.getBadgeText({})) !== '',
+      async () =>
+        (await (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({})) !== '',
       null,
       {
         timeout: 30_000,

@@ -42,7 +42,12 @@ describe('text from Strava is never HTML', () => {
 
   it('no component sets innerHTML', () => {
     const dir = resolve(__dirname, '../../components');
-    for (const file of readdirSync(dir)) {
+    // Every component, panel, popup and options alike.
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.tsx?$/.test(f),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
       const source = readFileSync(resolve(dir, file), 'utf8');
       expect(source, file).not.toMatch(/dangerouslySetInnerHTML|innerHTML/);
     }
