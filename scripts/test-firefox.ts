@@ -33,12 +33,30 @@ class Bidi {
       else p.resolve(msg.result);
     });
   }
-  send<T = Record<string, unknown>>(method: string, params: Record<string, unknown>): Promise<T> {
+  /** One BiDi command; a browser that stops answering fails the run instead of hanging it. */
+  send<T = Record<string, unknown>>(
+    method: string,
+    params: Record<string, unknown>,
+    timeoutMs = 30_000,
+  ): Promise<T> {
     const id = this.nextId++;
     this.ws.send(JSON.stringify({ id, method, params }));
-    return new Promise((res, rej) =>
-      this.pending.set(id, { resolve: res as (v: unknown) => void, reject: rej }),
-    );
+    return new Promise((res, rej) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        rej(new Error(`firefox-esr did not answer ${method} within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: (v) => {
+          clearTimeout(timer);
+          (res as (v: unknown) => void)(v);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          rej(e);
+        },
+      });
+    });
   }
 }
 
@@ -55,7 +73,9 @@ async function main(): Promise<void> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES')
       fail('cannot bind port 443 (needs root): Firefox reaches the simulator only there.');
-    if (code === 'EADDRINUSE') fail('port 443 is taken: stop whatever listens there and retry.');
+    if (code === 'EADDRINUSE' || /already in use/.test(String(e))) {
+      fail('port 443 is taken: stop whatever listens there and retry.');
+    }
     throw e;
   }
 
@@ -82,7 +102,16 @@ async function main(): Promise<void> {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Whatever happens, never outlive two minutes: CI must not hang on a stuck browser.
+  const watchdog = setTimeout(() => {
+    console.error('test:firefox: gave up after 120 s (firefox-esr stopped answering)');
+    console.log('0 passed, 1 failed');
+    ff.kill('SIGKILL');
+    process.exit(1);
+  }, 120_000);
+  watchdog.unref();
   const cleanup = async () => {
+    clearTimeout(watchdog);
     ff.kill('SIGTERM');
     await sim.stop();
     rmSync(profile, { recursive: true, force: true });
@@ -114,17 +143,28 @@ async function main(): Promise<void> {
       capabilities: { alwaysMatch: { acceptInsecureCerts: true } },
     });
     await bidi.send('webExtension.install', { extensionData: { type: 'path', path: BUILD } });
-    const tree = await bidi.send<{ contexts: { context: string }[] }>(
-      'browsingContext.getTree',
-      {},
-    );
-    const context = tree.contexts[0]?.context;
-    if (!context) throw new Error('no browsing context');
+    // Installing opens the options page in a tab of its own: use a fresh tab for Strava.
+    const created = await bidi.send<{ context: string }>('browsingContext.create', { type: 'tab' });
+    const context = created.context;
     await bidi.send('browsingContext.navigate', {
       context,
       url: 'https://www.strava.com/activities/123',
-      wait: 'complete',
+      wait: 'none',
     });
+    // Firefox 153 does not always report a navigation's completion over BiDi: poll the page.
+    let loaded = '';
+    for (let i = 0; i < 75 && !loaded.endsWith(' complete'); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      const st = await bidi.send<{ result: { value: string } }>('script.evaluate', {
+        expression: 'location.href + " " + document.readyState',
+        target: { context },
+        awaitPromise: false,
+      });
+      loaded = st.result.value;
+    }
+    if (!loaded.startsWith('https://www.strava.com/activities/123 ')) {
+      throw new Error(`the simulator's activity page did not load (${loaded || 'nothing'})`);
+    }
     let count = 0;
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
