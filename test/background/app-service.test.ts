@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { createAppHandlers } from '../../lib/background/app-handlers';
-import { type AppService, createAppService } from '../../lib/background/app-service';
+import type { AppService } from '../../lib/background/app-service';
 import { localDateKey } from '../../lib/recovery/local-date';
 import { type Simulator, startSimulator } from '../strava-sim/server';
-import { connectedHarness, type Harness } from '../sync/sync-harness';
+import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 
 let sim: Simulator;
 let h: Harness;
@@ -19,12 +19,7 @@ afterAll(async () => {
 beforeEach(async () => {
   sim.reset();
   h = await connectedHarness(sim);
-  app = createAppService({
-    strava: h.service,
-    collections: h.collections,
-    now: () => sim.clock.now(),
-    timeZone: () => 'Europe/London',
-  });
+  app = appOver(h, sim);
 });
 
 const EXT = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });

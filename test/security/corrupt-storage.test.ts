@@ -5,12 +5,12 @@ import { createStore, set } from 'idb-keyval';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { createAppHandlers } from '../../lib/background/app-handlers';
-import { type AppService, createAppService } from '../../lib/background/app-service';
+import type { AppService } from '../../lib/background/app-service';
 import { createStravaHandlers } from '../../lib/background/strava-handlers';
 import { localDateKey } from '../../lib/recovery/local-date';
 import { quarantined } from '../../lib/store/record-store';
 import { type Simulator, startSimulator } from '../strava-sim/server';
-import { connectedHarness, type Harness } from '../sync/sync-harness';
+import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 
 let sim: Simulator;
 let h: Harness;
@@ -26,12 +26,7 @@ afterAll(async () => {
 beforeEach(async () => {
   sim.reset();
   h = await connectedHarness(sim);
-  app = createAppService({
-    strava: h.service,
-    collections: h.collections,
-    now: () => sim.clock.now(),
-    timeZone: () => 'Europe/London',
-  });
+  app = appOver(h, sim);
   runId = sim.finishRun({ kind: 'intervals' }).id;
   expect((await app.syncNow(true)).lastError).toBeNull();
   await app.checkIn({

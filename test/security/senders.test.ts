@@ -3,13 +3,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { createAppHandlers } from '../../lib/background/app-handlers';
-import { type AppService, createAppService } from '../../lib/background/app-service';
+import type { AppService } from '../../lib/background/app-service';
 import { createStravaHandlers, type SenderInfo } from '../../lib/background/strava-handlers';
 import type { ProtocolMap } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { syncOnce } from '../../lib/sync/sync-once';
 import { type Simulator, startSimulator } from '../strava-sim/server';
-import { connectedHarness, type Harness } from '../sync/sync-harness';
+import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 
 let sim: Simulator;
 let h: Harness;
@@ -26,12 +26,7 @@ afterAll(async () => {
 beforeEach(async () => {
   sim.reset();
   h = await connectedHarness(sim);
-  app = createAppService({
-    strava: h.service,
-    collections: h.collections,
-    now: () => sim.clock.now(),
-    timeZone: () => 'Europe/London',
-  });
+  app = appOver(h, sim);
   otherRun = sim.finishRun({ kind: 'easy', startedAgoS: 20 * 3600 }).id;
   ownRun = sim.finishRun({ kind: 'intervals' }).id;
   await syncOnce(h.deps(), { urgent: true });

@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAppHandlers } from '../../lib/background/app-handlers';
-import { createAppService } from '../../lib/background/app-service';
 import { createStravaHandlers, type SenderInfo } from '../../lib/background/strava-handlers';
 import type { ProtocolMap } from '../../lib/messages';
 import { localDateKey } from '../../lib/recovery/local-date';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../strava-sim/app-config';
 import { type Simulator, startSimulator } from '../strava-sim/server';
-import { connectedHarness, type Harness } from '../sync/sync-harness';
+import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 
 let sim: Simulator;
 let h: Harness;
@@ -37,12 +36,7 @@ beforeAll(async () => {
       return res;
     },
   });
-  const app = createAppService({
-    strava: h.service,
-    collections: h.collections,
-    now: () => sim.clock.now(),
-    timeZone: () => 'Europe/London',
-  });
+  const app = appOver(h, sim);
   runId = sim.finishRun({ kind: 'tempo' }).id;
   await app.syncNow(true);
   // Past the access token's six hours: the next sync refreshes and the refresh token rotates.

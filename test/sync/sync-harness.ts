@@ -2,6 +2,7 @@
 // lifecycle, client, budget) over simFetch, the real IndexedDB collections (fake-indexeddb) and an
 // in-memory cursor. Shared by the sync, fault-schedule and bench code.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type AppService, createAppService } from '../../lib/background/app-service';
 import { createStravaService, type StravaService } from '../../lib/background/strava-service';
 import type { StoredRun } from '../../lib/store/collections';
 import { type Collections, openCollections } from '../../lib/store/collections';
@@ -79,4 +80,14 @@ export async function connectedHarness(
       },
     }),
   };
+}
+
+/** The background's app service over a harness, on the simulator's clock, in a fixed zone. */
+export function appOver(h: Harness, sim: Simulator): AppService {
+  return createAppService({
+    strava: h.service,
+    collections: h.collections,
+    now: () => sim.clock.now(),
+    timeZone: () => 'Europe/London',
+  });
 }
