@@ -79,6 +79,12 @@ export async function launchBrowser(opts: LaunchOptions): Promise<ExtensionBrows
   if (withExtension) {
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
+    // A fresh install opens the options page; let it land before a test opens its own tab, or
+    // Chromium may open it in that tab and interrupt the test's navigation.
+    const isOptions = (p: Page) => p.url().includes(`${extensionId}/options.html`);
+    for (let i = 0; i < 50 && !context.pages().some(isOptions); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
