@@ -1,25 +1,13 @@
-import { render } from 'preact';
-import { z } from 'zod/mini';
-import { startPanelMounter } from '../../lib/content/panel-mounter';
-import { PanelApp } from './PanelApp';
-import css from './panel.css?inline';
-
 export default defineContentScript({
   matches: ['https://www.strava.com/activities/*'],
-  // After the page's own load: Strava's page must not wait for us.
   runAt: 'document_idle',
   main(ctx) {
-    z.config({ jitless: true });
-    // Mount once the page has loaded: Strava's own load event never waits for the panel.
+    // Chromium runs idle scripts just before `load` when the page is quick: do nothing then but
+    // wait, and evaluate the panel's code (a lazy chunk of this same file) after Strava's load.
     const start = () =>
-      startPanelMounter(
-        ctx,
-        (container, target) => {
-          render(<PanelApp target={target} />, container);
-          return () => render(null, container);
-        },
-        css,
-      );
+      void import('./start-panel').then(({ startPanel }) => {
+        if (!ctx.isInvalid) startPanel(ctx);
+      });
     if (document.readyState === 'complete') start();
     else ctx.addEventListener(window, 'load', start, { once: true });
   },
