@@ -39,7 +39,7 @@ export default defineBackground(() => {
   // A fresh connection backfills at once; a lost one shows on the badge.
   connectionItem.watch((now, before) => {
     if (now.state === 'connected' && before?.state !== 'connected') void app.syncNow(true);
-    else void app.refreshBadge();
+    else void app.refreshViews();
   });
-  void app.refreshBadge();
+  void app.refreshViews();
 });

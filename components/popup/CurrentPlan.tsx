@@ -18,6 +18,8 @@ export interface CurrentPlanProps {
   units: Units;
   setStepDone(activityId: number, stepId: string, done: boolean): void;
   submitWeighIn(w: WeighIn): Promise<SaveOutcome>;
+  /** Just the timers and the lines around them (the popup's first frame). */
+  timersOnly?: boolean;
 }
 
 /** The running plan: live timers, the next step, the checklist, readiness and the weigh-in. */
@@ -28,6 +30,7 @@ export function CurrentPlan({
   units,
   setStepDone,
   submitWeighIn,
+  timersOnly,
 }: CurrentPlanProps) {
   const { activity, plan, done } = run;
   // The "ready" timer counts down; this line says when, as a date and time.
@@ -56,6 +59,25 @@ export function CurrentPlan({
         ))}
       </div>
       <p class="bb-ready-line">{ready}</p>
+      {!timersOnly && (
+        <PlanDetails
+          run={run}
+          now={now}
+          timeZone={timeZone}
+          units={units}
+          setStepDone={setStepDone}
+          submitWeighIn={submitWeighIn}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Why readiness is what it is, the step checklist and the weigh-in. */
+function PlanDetails({ run, now, timeZone, units, setStepDone, submitWeighIn }: CurrentPlanProps) {
+  const { activity, plan, done } = run;
+  return (
+    <>
       {plan.readiness.reasons.length > 0 && (
         <details class="bb-reasons">
           <summary>Why {Math.round(plan.readiness.hours)} h</summary>
@@ -87,6 +109,6 @@ export function CurrentPlan({
         existing={run.weighIn}
         onSubmit={submitWeighIn}
       />
-    </section>
+    </>
   );
 }

@@ -30,6 +30,8 @@ export interface PopupViewProps {
   units: Units;
   /** What the last check-in changed, one line each ("readiness +6 h: 5.5 h of sleep"). */
   lastChange: string[] | null;
+  /** Only the status and the running plan: the first frame after opening, so timers paint first. */
+  planOnly?: boolean;
   actions: PopupActions;
 }
 
@@ -95,7 +97,7 @@ export function PopupView(props: PopupViewProps) {
 }
 
 function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps['status']> }) {
-  const { status, current, recent, checkIns, now, timeZone, units, lastChange, actions } = props;
+  const { status, current, recent, checkIns, now, timeZone, units, actions, planOnly } = props;
   const today = localDateKey(now, timeZone);
   const entry = checkIns.find((c) => c.date === today);
   const others = recent.filter((r) => r.activity.id !== current?.activity.id);
@@ -119,8 +121,10 @@ function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps[
           units={units}
           setStepDone={actions.setStepDone}
           submitWeighIn={actions.submitWeighIn}
+          timersOnly={planOnly}
         />
       ) : (
+        !planOnly &&
         recent.length === 0 && (
           <section class="bb-card bb-empty">
             <h2>No recent runs</h2>
@@ -128,7 +132,33 @@ function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps[
           </section>
         )
       )}
+      {!planOnly && (
+        <Later {...props} today={today} entry={entry} others={others} chartRuns={chartRuns} />
+      )}
+    </main>
+  );
+}
 
+/** The check-in, the chart and recent runs: everything below the running plan. */
+function Later({
+  checkIns,
+  now,
+  timeZone,
+  units,
+  lastChange,
+  actions,
+  today,
+  entry,
+  others,
+  chartRuns,
+}: PopupViewProps & {
+  today: string;
+  entry: CheckIn | undefined;
+  others: RunView[];
+  chartRuns: RunView[];
+}) {
+  return (
+    <>
       <section class="bb-card" aria-labelledby="bb-check-in-title">
         <h2 id="bb-check-in-title">{entry ? 'Today’s check-in' : 'Morning check-in'}</h2>
         <CheckInForm date={today} entry={entry} now={now} onSubmit={actions.submitCheckIn} />
@@ -155,6 +185,6 @@ function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps[
           <RecentRuns runs={others} now={now} timeZone={timeZone} units={units} />
         </section>
       )}
-    </main>
+    </>
   );
 }

@@ -1,30 +1,82 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { z } from 'zod/mini';
 import { PopupView } from '../../components/popup/PopupView';
 import type { PopupState } from '../../lib/background/app-service';
 import { sendMessage } from '../../lib/messages';
+import { type PlanSnapshot, readPlanSnapshot } from '../../lib/store/plan-snapshot';
 import { useNow } from '../../lib/ui/use-now';
 import './style.css';
 
 z.config({ jitless: true });
+
+// The stored snapshot paints the timers at once. The worker's full answer (it may have to wake up
+// and open its databases) replaces it; asked after that first frame, its work does not delay it.
+const snapshot = readPlanSnapshot();
+const firstState = snapshot
+  .then((s) => (s ? new Promise<void>((done) => afterPaint(done)) : undefined))
+  .then(() => sendMessage('getPopup', undefined));
+
+function fromSnapshot(s: PlanSnapshot): PopupState {
+  return { ...s, athleteName: null, recent: [], checkIns: [] };
+}
+
+/** Runs after the next frame has been painted. */
+function afterPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+const UNREACHABLE = 'Bounceback could not reach its background; close and reopen the popup.';
 
 function Popup() {
   const now = useNow(1000);
   const [state, setState] = useState<PopupState | null>(null);
   const [lastChange, setLastChange] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Has the worker answered? Until then (and for one frame after) only the plan shows.
+  const [answered, setAnswered] = useState(false);
+  const [planOnly, setPlanOnly] = useState(true);
 
+  const apply = useCallback((res: Awaited<typeof firstState>) => {
+    if (res.ok) {
+      setState(res.value);
+      setAnswered(true);
+      setError(null);
+    } else setError(res.error.message);
+  }, []);
   const load = useCallback(async () => {
-    const res = await sendMessage('getPopup', undefined);
-    if (res.ok) setState(res.value);
-    else setError(res.error.message);
+    try {
+      apply(await sendMessage('getPopup', undefined));
+    } catch {
+      setError(UNREACHABLE);
+    }
+  }, [apply]);
+
+  // A layout effect: subscribed before the first paint, so the snapshot's frame is the next one.
+  useLayoutEffect(() => {
+    void snapshot.then((s) => {
+      if (s) setState((known) => known ?? fromSnapshot(s));
+    });
   }, []);
 
   useEffect(() => {
     // Show what we have at once, then look at Strava: opening the popup is a sync trigger.
-    void load().then(() => sendMessage('syncNow', undefined).then(load));
-  }, [load]);
+    void firstState
+      .then(apply, () => setError(UNREACHABLE))
+      .then(() => sendMessage('syncNow', undefined))
+      .then(load, () => undefined);
+  }, [apply, load]);
+
+  useEffect(() => {
+    if (answered && planOnly) return afterPaint(() => setPlanOnly(false));
+  }, [answered, planOnly]);
 
   return (
     <>
@@ -42,6 +94,7 @@ function Popup() {
         timeZone={state?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
         units={state?.units ?? 'metric'}
         lastChange={lastChange}
+        planOnly={planOnly}
         actions={{
           setStepDone: (activityId, stepId, done) =>
             void sendMessage('markStepDone', { activityId, stepId, done }).then(load),

@@ -115,6 +115,8 @@ export function createAppHandlers(app: AppService) {
       handle('pages', sender, data, SettingsSchema, async (s) => {
         await settingsItem.setValue(s);
         await app.scheduleAlarms();
+        // Units and the profile show in the popup's first frame.
+        await app.refreshViews();
         return s;
       }),
   };

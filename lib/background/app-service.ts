@@ -8,6 +8,7 @@ import type { Profile } from '../profile';
 import { localDateKey } from '../recovery/local-date';
 import type { PanelState, RunView, SyncStatus } from '../run-view';
 import type { Collections, StoredRun } from '../store/collections';
+import { writePlanSnapshot } from '../store/plan-snapshot';
 import { readSettings } from '../store/settings-item';
 import { cursorItem, syncStatusItem } from '../store/sync-items';
 import { isStravaError, StravaError } from '../strava/errors';
@@ -187,7 +188,7 @@ export function createAppService(opts: AppServiceOptions) {
       };
     }
     await syncStatusItem.setValue(status);
-    await refreshBadge();
+    await refreshViews();
     return status;
   }
 
@@ -223,6 +224,45 @@ export function createAppService(opts: AppServiceOptions) {
     // Tick once a minute only while something counts down.
     if (badgeTicks(badge)) await browser.alarms.create('badge', { periodInMinutes: 1 });
     else await browser.alarms.clear('badge');
+  }
+
+  async function popupState(): Promise<PopupState> {
+    const [connection, sync, prof] = await Promise.all([
+      opts.strava.getConnection(),
+      syncStatusItem.getValue(),
+      profile(),
+    ]);
+    const [all, ctx] = await Promise.all([c.runs.all(), viewContext()]);
+    const runs = all
+      .map(([, r]) => r)
+      .filter((r) => r.plan && isRun(r.activity))
+      .sort((a, b) => b.plan!.runEndedAt - a.plan!.runEndedAt);
+    const views = runs
+      .slice(0, 10)
+      .map((r) => toRunView(r, ctx))
+      .filter((v): v is RunView => v !== null);
+    const t = now();
+    const current = views.find((v) => v.plan.readyAt > t || v.plan.runEndedAt > t - DAY) ?? null;
+    const since = localDateKey(t - 14 * DAY, timeZone());
+    const checkIns = ctx.checkIns.filter((v) => v.date >= since);
+    checkIns.sort((a, b) => a.date.localeCompare(b.date));
+    return {
+      connection: connection.state,
+      athleteName: connection.athlete?.name ?? null,
+      sync,
+      current,
+      recent: views,
+      checkIns,
+      timeZone: timeZone(),
+      units: prof.units,
+    };
+  }
+
+  /** The badge and the popup's first frame follow every change of what they show. */
+  async function refreshViews(): Promise<void> {
+    await refreshBadge();
+    const { connection, sync, current, timeZone, units } = await popupState();
+    await writePlanSnapshot({ connection, sync, current, timeZone, units });
   }
 
   async function replanRecent(): Promise<void> {
@@ -261,11 +301,12 @@ export function createAppService(opts: AppServiceOptions) {
     profile,
     syncNow,
     refreshBadge,
+    refreshViews,
 
     /** Imported or deleted data: plans and the badge follow. */
     async afterDataChange(): Promise<void> {
       await replanRecent();
-      await refreshBadge();
+      await refreshViews();
       await this.scheduleAlarms();
     },
 
@@ -285,44 +326,14 @@ export function createAppService(opts: AppServiceOptions) {
       return { state: 'syncing', sync: await syncStatusItem.getValue() };
     },
 
-    async popupState(): Promise<PopupState> {
-      const [connection, sync, prof] = await Promise.all([
-        opts.strava.getConnection(),
-        syncStatusItem.getValue(),
-        profile(),
-      ]);
-      const [all, ctx] = await Promise.all([c.runs.all(), viewContext()]);
-      const runs = all
-        .map(([, r]) => r)
-        .filter((r) => r.plan && isRun(r.activity))
-        .sort((a, b) => b.plan!.runEndedAt - a.plan!.runEndedAt);
-      const views = runs
-        .slice(0, 10)
-        .map((r) => toRunView(r, ctx))
-        .filter((v): v is RunView => v !== null);
-      const t = now();
-      const current = views.find((v) => v.plan.readyAt > t || v.plan.runEndedAt > t - DAY) ?? null;
-      const since = localDateKey(t - 14 * DAY, timeZone());
-      const checkIns = ctx.checkIns.filter((v) => v.date >= since);
-      checkIns.sort((a, b) => a.date.localeCompare(b.date));
-      return {
-        connection: connection.state,
-        athleteName: connection.athlete?.name ?? null,
-        sync,
-        current,
-        recent: views,
-        checkIns,
-        timeZone: timeZone(),
-        units: prof.units,
-      };
-    },
+    popupState,
 
     /** Saves (replacing that day's entry) and reports what it did to the latest plan's readiness. */
     async checkIn(entry: CheckIn): Promise<{ changes: string[] }> {
       const before = await latestRun();
       await c.checkIns.put(entry.date, entry);
       await replanRecent();
-      await refreshBadge();
+      await refreshViews();
       if (!before?.plan) return { changes: [] };
       const after = await c.runs.get(before.activity.id);
       if (!after?.plan) return { changes: [] };
@@ -343,7 +354,7 @@ export function createAppService(opts: AppServiceOptions) {
       const current = (await c.progress.get(activityId))?.done ?? [];
       const next = done ? [...new Set([...current, stepId])] : current.filter((s) => s !== stepId);
       await c.progress.put(activityId, { done: next, updatedAt: now() });
-      await refreshBadge();
+      await refreshViews();
       return runView(run);
     },
 
@@ -352,6 +363,7 @@ export function createAppService(opts: AppServiceOptions) {
       if (!run) return null;
       await c.weighIns.put(w.activityId, w);
       await replanRecent();
+      await refreshViews();
       const after = await c.runs.get(w.activityId);
       return after ? runView(after) : null;
     },
@@ -359,7 +371,7 @@ export function createAppService(opts: AppServiceOptions) {
     /** Alarms are the worker's clock: it may have been stopped in between. */
     async onAlarm(name: string): Promise<void> {
       if (name === 'sync') await syncNow(false);
-      else if (name === 'badge') await refreshBadge();
+      else if (name === 'badge') await refreshViews();
       else if (name.startsWith('refuel-warning:')) {
         const id = Number(name.split(':')[1]);
         const run = await c.runs.get(id);

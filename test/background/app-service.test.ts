@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createAppHandlers } from '../../lib/background/app-handlers';
 import type { AppService } from '../../lib/background/app-service';
 import { localDateKey } from '../../lib/recovery/local-date';
+import { readPlanSnapshot } from '../../lib/store/plan-snapshot';
 import { type Simulator, startSimulator } from '../strava-sim/server';
 import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 
@@ -84,6 +85,28 @@ describe('app service against the simulator', () => {
       await app.markStepDone(r.activity.id, 'refuel-snack', true);
     }
     expect(await browser.action.getBadgeText({})).toMatch(/^\d+h$/);
+  });
+});
+
+describe("the popup's first frame", () => {
+  it('the snapshot follows sync, ticks and deletion, and matches what the popup is told', async () => {
+    const fresh = sim.finishRun({ kind: 'tempo' });
+    await app.syncNow(true);
+    const told = await app.popupState();
+    const snap = await readPlanSnapshot();
+    expect(snap?.current?.activity.id).toBe(fresh.id);
+    expect(snap).toEqual({
+      connection: told.connection,
+      sync: told.sync,
+      current: told.current,
+      timeZone: told.timeZone,
+      units: told.units,
+    });
+    await app.markStepDone(fresh.id, 'refuel-snack', true);
+    expect((await readPlanSnapshot())?.current?.done).toEqual(['refuel-snack']);
+    const handlers = createAppHandlers(app);
+    await handlers.deleteEverything(undefined, EXT());
+    expect((await readPlanSnapshot())?.current).toBeNull();
   });
 });
 

@@ -137,6 +137,22 @@ describe('PopupView: the current plan', () => {
     expect(root.querySelector('img')).toBeNull(); // the mark is text, nothing fetched
   });
 
+  it('the first frame (plan only) has the timers and next step, and nothing below them', () => {
+    const current = runView(7, START, { now: NOW });
+    const recent = [current, runView(8, '2026-06-10T06:00:00Z', { now: NOW })];
+    const root = mount(<PopupView {...props({ current, recent, planOnly: true })} />);
+    expect(root.querySelectorAll('.bb-countdown')).toHaveLength(current.plan.timers.length);
+    expect(root.querySelector('.bb-next')).not.toBeNull();
+    expect(root.querySelector('form')).toBeNull();
+    expect(root.querySelector('#bb-history-title')).toBeNull();
+    expect(root.querySelector('#bb-recent-title')).toBeNull();
+    // The full view has them all.
+    const full = mount(<PopupView {...props({ current, recent })} />);
+    expect(full.querySelectorAll('form').length).toBeGreaterThanOrEqual(2);
+    expect(full.querySelector('#bb-history-title')).not.toBeNull();
+    expect(full.querySelector('#bb-recent-title')).not.toBeNull();
+  });
+
   it('ticking a step reports it, with the run and step ids', async () => {
     const a = actions();
     const current = runView(7, START, { now: NOW });

@@ -123,7 +123,7 @@ describe('corrupt records in IndexedDB', () => {
 });
 
 describe('garbage in browser.storage items', () => {
-  const ITEMS = ['settings', 'connection', 'syncCursor', 'syncStatus'] as const;
+  const ITEMS = ['settings', 'connection', 'syncCursor', 'syncStatus', 'planSnapshot'] as const;
   for (const item of ITEMS) {
     for (const [what, value] of GARBAGE) {
       it(`${item} = ${what}: handlers answer, sync recovers, no record lost`, async () => {

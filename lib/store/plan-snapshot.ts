@@ -1,0 +1,70 @@
+// The popup's first frame, kept by the background beside the badge: the connection and the
+// running plan. The popup paints its timers from it at once instead of waiting for the worker
+// (often asleep) to wake, open its databases and answer; the full answer replaces it moments later.
+import { browser } from 'wxt/browser';
+import { z } from 'zod/mini';
+import type { Profile } from '../profile';
+import type { RunView, SyncStatus } from '../run-view';
+import {
+  CheckInSchema,
+  ClassificationSchema,
+  PlanSchema,
+  StoredActivitySchema,
+  WeighInSchema,
+} from './schemas';
+
+export interface PlanSnapshot {
+  connection: 'connected' | 'disconnected' | 'reconnect-needed';
+  sync: SyncStatus;
+  current: RunView | null;
+  timeZone: string;
+  units: Profile['units'];
+}
+
+/** A snapshot of another version is ignored, never migrated: the next change rewrites it. */
+const VERSION = 1;
+const KEY = 'planSnapshot';
+const num = z.number();
+
+const SyncStatusSchema = z.object({
+  phase: z.enum(['idle', 'syncing']),
+  lastSyncAt: z.nullable(num),
+  lastError: z.nullable(z.object({ kind: z.string(), message: z.string() })),
+  pausedUntil: z.nullable(num),
+});
+
+const RunViewSchema = z.object({
+  activity: StoredActivitySchema,
+  classification: ClassificationSchema,
+  plan: PlanSchema,
+  done: z.array(z.string()),
+  weighIn: z.optional(WeighInSchema),
+  checkIns: z.array(CheckInSchema),
+});
+
+const PlanSnapshotSchema = z.object({
+  v: z.literal(VERSION),
+  connection: z.enum(['connected', 'disconnected', 'reconnect-needed']),
+  sync: SyncStatusSchema,
+  current: z.nullable(RunViewSchema),
+  timeZone: z.string(),
+  units: z.enum(['metric', 'imperial']),
+});
+
+/** Transient: rewritten whenever the badge is; the durable data stays in IndexedDB. */
+export async function writePlanSnapshot(s: PlanSnapshot): Promise<void> {
+  await browser.storage.local.set({ [KEY]: { v: VERSION, ...s } });
+}
+
+/** The stored snapshot, or null when there is none or it is not one (never throws). */
+export async function readPlanSnapshot(): Promise<PlanSnapshot | null> {
+  try {
+    // One plain read: the popup is waiting for it.
+    const parsed = PlanSnapshotSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
+    if (!parsed.success) return null;
+    const { v: _, ...snapshot } = parsed.data;
+    return snapshot as unknown as PlanSnapshot;
+  } catch {
+    return null;
+  }
+}
