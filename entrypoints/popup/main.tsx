@@ -12,7 +12,8 @@ z.config({ jitless: true });
 
 // The stored snapshot paints the timers at once. The worker's full answer (it may have to wake up
 // and open its databases) replaces it; asked after that first frame, its work does not delay it.
-const snapshot = readPlanSnapshot();
+const early = (globalThis as { __bbSnapshot?: Promise<Record<string, unknown>> }).__bbSnapshot;
+const snapshot = readPlanSnapshot(early);
 const firstState = snapshot
   .then((s) => (s ? new Promise<void>((done) => afterPaint(done)) : undefined))
   .then(() => sendMessage('getPopup', undefined));

@@ -23,7 +23,9 @@ export interface PlanSnapshot {
 
 /** A snapshot of another version is ignored, never migrated: the next change rewrites it. */
 const VERSION = 1;
-const KEY = 'planSnapshot';
+/** Also read by public/popup-early.js, before the popup's bundle runs. */
+export const PLAN_SNAPSHOT_KEY = 'planSnapshot';
+const KEY = PLAN_SNAPSHOT_KEY;
 const num = z.number();
 
 const SyncStatusSchema = z.object({
@@ -56,14 +58,20 @@ export async function writePlanSnapshot(s: PlanSnapshot): Promise<void> {
   await browser.storage.local.set({ [KEY]: { v: VERSION, ...s } });
 }
 
+/** The snapshot in a stored value, or null when it is not one. */
+export function parsePlanSnapshot(stored: unknown): PlanSnapshot | null {
+  const parsed = PlanSnapshotSchema.safeParse(stored);
+  if (!parsed.success) return null;
+  const { v: _, ...snapshot } = parsed.data;
+  return snapshot as unknown as PlanSnapshot;
+}
+
 /** The stored snapshot, or null when there is none or it is not one (never throws). */
-export async function readPlanSnapshot(): Promise<PlanSnapshot | null> {
+export async function readPlanSnapshot(
+  stored: Promise<Record<string, unknown>> = browser.storage.local.get(KEY),
+): Promise<PlanSnapshot | null> {
   try {
-    // One plain read: the popup is waiting for it.
-    const parsed = PlanSnapshotSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
-    if (!parsed.success) return null;
-    const { v: _, ...snapshot } = parsed.data;
-    return snapshot as unknown as PlanSnapshot;
+    return parsePlanSnapshot((await stored)[KEY]);
   } catch {
     return null;
   }
