@@ -17,6 +17,9 @@ export interface BrowserFigures {
 /** tsx keeps function names with a `__name` helper that pages don't have. */
 const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
 
+/** Long enough for an opened popup's own sync and second answer to finish. */
+const SETTLE_MS = 1000;
+
 /** The panel's content for a stored plan (components/Panel marks its ready state). */
 const READY = '[data-state="ready"]';
 
@@ -101,21 +104,24 @@ async function popupPaint(ext: ExtensionBrowser, n: number): Promise<number[]> {
   await page.addInitScript(NAME_SHIM);
   await page.addInitScript(() => {
     const w = window as unknown as { __timersAt?: number };
-    const check = () => {
-      if (document.querySelector('.bb-countdown')) {
-        requestAnimationFrame(() => {
-          w.__timersAt = performance.now();
-        });
-      } else setTimeout(check, 1);
-    };
-    check();
+    // Noticed in the same task that inserts them; the next frame is the one that paints them.
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('.bb-countdown')) return;
+      seen.disconnect();
+      requestAnimationFrame(() => {
+        w.__timersAt = performance.now();
+      });
+    });
+    seen.observe(document, { childList: true, subtree: true });
   });
   // Read the mark with a bare Runtime.evaluate: Playwright's own helpers would inject their
   // scripts into the popup while it is still being measured.
   const cdp = await ext.context.newCDPSession(page);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
+    // Each opening starts from a settled extension: the last one's sync and answers are done.
     await page.goto('about:blank');
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     const deadline = Date.now() + 15_000;
     for (;;) {
