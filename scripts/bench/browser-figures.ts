@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchBrowser } from '../../test/e2e/browser';
 import { connectThroughOptions } from '../../test/e2e/connect';
-import { startSimulator } from '../../test/strava-sim/server';
+import { startSimulatorProcess } from './sim-process';
 import { median, spread } from './stats';
 
 export interface BrowserFigures {
@@ -20,6 +20,12 @@ const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
 /** Long enough for an opened popup's own sync and second answer to finish. */
 const SETTLE_MS = 1000;
 
+/** Page loads each way: the ratio's median wanders by several percent with fewer. */
+const LOADS = 60;
+
+/** Fresh tab pairs the loads are spread over, so one tab's luck does not decide the ratio. */
+const ROUNDS = 6;
+
 /** The panel's content for a stored plan (components/Panel marks its ready state). */
 const READY = '[data-state="ready"]';
 
@@ -32,6 +38,7 @@ type Chrome = {
     create(n: string, i: { when: number }): Promise<void>;
     get(n: string): Promise<{ scheduledTime: number } | undefined>;
   };
+  storage: { local: { get(k: string): Promise<Record<string, { phase?: string } | undefined>> } };
 };
 
 async function loadMs(page: Page, url: string): Promise<number> {
@@ -43,24 +50,41 @@ async function loadMs(page: Page, url: string): Promise<number> {
 }
 
 async function pageLoad(ext: ExtensionBrowser, plain: ExtensionBrowser, url: string, n: number) {
-  const [a, b] = [await ext.newPage(), await plain.newPage()];
-  await loadMs(a, url);
-  await loadMs(b, url);
   const withExt: number[] = [];
   const without: number[] = [];
-  for (let i = 0; i < n; i++) {
-    // Alternate which goes first so drift hits both the same.
-    if (i % 2) {
-      withExt.push(await loadMs(a, url));
-      without.push(await loadMs(b, url));
-    } else {
-      without.push(await loadMs(b, url));
-      withExt.push(await loadMs(a, url));
+  const perRound = Math.ceil(n / ROUNDS);
+  for (let r = 0; r < ROUNDS; r++) {
+    const [a, b] = [await ext.newPage(), await plain.newPage()];
+    // The first load of a tab fills caches both browsers share with later loads: not counted.
+    await loadMs(a, url);
+    await loadMs(b, url);
+    for (let i = 0; i < perRound; i++) {
+      // Alternate which goes first so drift hits both the same.
+      if ((i + r) % 2) {
+        withExt.push(await loadMs(a, url));
+        without.push(await loadMs(b, url));
+      } else {
+        without.push(await loadMs(b, url));
+        withExt.push(await loadMs(a, url));
+      }
     }
+    await a.close();
+    await b.close();
   }
-  await a.close();
-  await b.close();
   return { ratio: median(withExt) / median(without), withExt, without };
+}
+
+/** Until the worker's sync after connecting (and its backfill) is done. */
+async function syncIdle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const { syncStatus } = await c.storage.local.get('syncStatus');
+      return syncStatus?.phase === 'idle';
+    },
+    null,
+    { timeout: 60_000, polling: 250 },
+  );
 }
 
 async function panelVisible(ext: ExtensionBrowser, url: string, n: number): Promise<number[]> {
@@ -177,14 +201,14 @@ async function wakeToBadge(ext: ExtensionBrowser, cold: boolean, n: number): Pro
 }
 
 export async function measureBrowserFigures(samples = 20): Promise<BrowserFigures> {
-  const sim = await startSimulator({ port: 0 });
+  const sim = await startSimulatorProcess();
   const ext = await launchBrowser({ simPort: sim.port });
   const plain = await launchBrowser({ simPort: sim.port, extension: false });
   try {
     const options = await connectThroughOptions(ext);
     await options.getByText(/Connected as/).waitFor({ timeout: 20_000 });
-    const newest = sim.state.sortedActivities().find((a) => a.detail.sport_type.endsWith('Run'))!;
-    const url = `https://www.strava.com/activities/${newest.detail.id}`;
+    const { newestRun } = await sim.admin<{ newestRun: number }>('state');
+    const url = `https://www.strava.com/activities/${newestRun}`;
     // Wait for the first sync's plan: the badge counts down once it is stored.
     await options.waitForFunction(
       async () =>
@@ -194,9 +218,10 @@ export async function measureBrowserFigures(samples = 20): Promise<BrowserFigure
         timeout: 30_000,
       },
     );
+    await syncIdle(options);
     // Each figure with a quiet browser: only the tabs it measures are open.
     await options.close();
-    const load = await pageLoad(ext, plain, url, samples);
+    const load = await pageLoad(ext, plain, url, Math.max(samples, LOADS));
     await plain.close();
     const panel = await panelVisible(ext, url, samples);
     const popup = await popupPaint(ext, samples);

@@ -170,6 +170,8 @@ export class SimAdmin {
       athlete: { id: s.athlete.id, name: `${s.athlete.firstname} ${s.athlete.lastname}` },
       activities: s.activities.size,
       newest: s.sortedActivities()[0]?.detail.id ?? null,
+      newestRun:
+        s.sortedActivities().find((a) => a.detail.sport_type.endsWith('Run'))?.detail.id ?? null,
       app: s.app,
       tokens: s.accessTokens.size,
       faults: s.faults.pending(),
