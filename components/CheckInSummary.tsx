@@ -1,4 +1,5 @@
 import type { CheckIn } from '../lib/check-in';
+import { dateTimeFormat } from '../lib/recovery/local-date';
 import type { Readiness } from '../lib/recovery/plan-types';
 import { formatNumber } from '../lib/recovery/units';
 
@@ -16,7 +17,7 @@ export interface CheckInSummaryProps {
 export function formatDateKey(date: string, locale?: string): string {
   const ms = Date.parse(`${date}T12:00:00Z`);
   if (Number.isNaN(ms)) return date;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'short',
     day: 'numeric',

@@ -1,21 +1,28 @@
 // Local dates and clock times through Intl only: no local-time arithmetic, so DST changes
 // cannot shift anything. Plans keep UTC epoch ms; these helpers are for keys and display.
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dateFormatters.get(timeZone);
+/**
+ * One Intl.DateTimeFormat per locale and options: building one costs ~60× a format() call, and
+ * the panel and popup format clock times on every tick.
+ */
+export function dateTimeFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    // en-CA writes dates as YYYY-MM-DD; formatToParts keeps us independent of that anyway.
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dateFormatters.set(timeZone, formatter);
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
   }
   return formatter;
+}
+
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  // en-CA writes dates as YYYY-MM-DD; formatToParts keeps us independent of that anyway.
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in `timeZone`: how check-ins are keyed. */
@@ -47,9 +54,7 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** Clock time of an instant in a zone, e.g. "14:05" (24 h) or "2:05 PM" depending on locale. */
 export function formatClock(epochMs: number, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(
-    epochMs,
-  );
+  return dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(epochMs);
 }
 
 /** The zone in Strava's `timezone` field, "(GMT+00:00) Europe/London" → "Europe/London". */

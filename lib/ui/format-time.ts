@@ -1,6 +1,6 @@
 // Clock and day texts for the panel, in the zone the view is given (the browser's, passed in so
 // tests are deterministic). Intl only: no local-time arithmetic.
-import { formatClock, localDateKey } from '../recovery/local-date';
+import { dateTimeFormat, formatClock, localDateKey } from '../recovery/local-date';
 
 /** The browser's IANA zone, for display. */
 export function browserTimeZone(): string {
@@ -22,7 +22,7 @@ export function formatWindow(
 
 /** "Tue 09:30": a weekday and clock time in `timeZone`. */
 export function formatDayClock(epochMs: number, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
     hour: 'numeric',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dateTimeFormat,
   daysBetween,
   formatClock,
   isDateKey,
@@ -119,5 +120,20 @@ describe('DST does not shift windows', () => {
       0,
     );
     expect(q.timeZone).toBe('UTC');
+  });
+});
+
+describe('dateTimeFormat', () => {
+  it('builds one formatter per locale and options, and keeps zones apart', () => {
+    const london = dateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric' });
+    expect(dateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric' })).toBe(london);
+    expect(dateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: 'numeric' })).not.toBe(london);
+    expect(dateTimeFormat('en-US', { timeZone: 'Europe/London', hour: 'numeric' })).not.toBe(
+      london,
+    );
+    const instant = Date.UTC(2026, 0, 15, 12, 0);
+    expect(formatClock(instant, 'Europe/London', 'en-GB')).toBe('12:00');
+    expect(formatClock(instant, 'Asia/Tokyo', 'en-GB')).toBe('21:00');
+    expect(formatClock(instant, 'Europe/London', 'en-GB')).toBe('12:00');
   });
 });
