@@ -22,7 +22,7 @@ export function isActivityPage(url: string | URL): boolean {
 /** The activity id in an activity page's URL, or null for any other page. */
 export function activityIdFrom(url: string | URL): number | null {
   const u = parse(url);
-  if (!u || u.protocol !== 'https:' || u.hostname !== STRAVA_HOST) return null;
+  if (u?.protocol !== 'https:' || u.hostname !== STRAVA_HOST) return null;
   const m = ACTIVITY_PATH.exec(u.pathname);
   if (!m?.[1]) return null;
   const id = Number(m[1]);

@@ -113,13 +113,26 @@ describe('sync against the simulator', () => {
         const source: SyncSource =
           where === 'strava call'
             ? {
-                listActivities: async (q, u) => (die(), real.listActivities(q, u)),
-                activity: async (id, u) => (die(), real.activity(id, u)),
-                streams: async (id, u) => (die(), real.streams(id, u)),
+                listActivities: async (q, u) => {
+                  die();
+                  return real.listActivities(q, u);
+                },
+                activity: async (id, u) => {
+                  die();
+                  return real.activity(id, u);
+                },
+                streams: async (id, u) => {
+                  die();
+                  return real.streams(id, u);
+                },
               }
             : real;
         const put = h.collections.runs.put;
-        if (where === 'store write') h.collections.runs.put = async (k, v) => (die(), put(k, v));
+        if (where === 'store write')
+          h.collections.runs.put = async (k, v) => {
+            die();
+            return put(k, v);
+          };
         const died = await syncOnce(h.deps(source)).then(
           () => false,
           (e: Error) => e.message === 'service worker stopped',
