@@ -23,10 +23,18 @@ export function kindOf(classification: Classification): PlanKind {
   return classification.race ? 'race' : classification.kind;
 }
 
+/**
+ * In words, not a percentage: the classifier's confidence is a score, not a calibrated probability,
+ * and "100% sure" would promise what a heuristic cannot.
+ */
 export function sourceText(classification: Classification): string {
-  return classification.source === 'strava-tag'
-    ? 'tagged on Strava'
-    : `detected, ${Math.round(classification.confidence * 100)}% sure`;
+  if (classification.source === 'strava-tag') return 'tagged on Strava';
+  const { confidence } = classification;
+  return confidence >= 0.8
+    ? 'detected, confident'
+    : confidence >= 0.55
+      ? 'detected, likely'
+      : 'detected, a best guess';
 }
 
 /** The kind of run, where it came from, and (on expand) why. */

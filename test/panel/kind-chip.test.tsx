@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KindChip } from '../../components/KindChip';
+import { KindChip, sourceText } from '../../components/KindChip';
 import type { Classification } from '../../lib/classify/classification';
 import { longRun, runView } from './fixtures';
 
@@ -25,7 +25,7 @@ describe('KindChip', () => {
     expect(classification.source).toBe('inferred');
     const container = mountChip(classification);
     expect(container.querySelector('.bb-chip strong')?.textContent).toBe('Long run');
-    expect(container.querySelector('.bb-chip-source')?.textContent).toBe('detected, 100% sure');
+    expect(container.querySelector('.bb-chip-source')?.textContent).toBe('detected, confident');
 
     const toggle = container.querySelector('button')!;
     const list = container.querySelector('ul')!;
@@ -56,6 +56,17 @@ describe('KindChip', () => {
     const container = mountChip(runView().classification, true);
     expect(container.querySelector('button')).toBeNull();
     expect(container.querySelector('ul')).toBeNull();
-    expect(container.textContent).toBe('Long rundetected, 100% sure');
+    expect(container.textContent).toBe('Long rundetected, confident');
+  });
+
+  it.each([
+    [0.97, 'detected, confident'],
+    [0.8, 'detected, confident'],
+    [0.79, 'detected, likely'],
+    [0.55, 'detected, likely'],
+    [0.3, 'detected, a best guess'],
+  ])('confidence %d reads "%s", never a percentage', (confidence, text) => {
+    const { classification } = runView();
+    expect(sourceText({ ...classification, confidence })).toBe(text);
   });
 });

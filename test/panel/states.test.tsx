@@ -96,7 +96,7 @@ describe('panel states', () => {
 
   it('ready: kind, countdowns, timeline, step list, check-ins and the notice', () => {
     const { container } = mountPanel({ state: ready() });
-    expect(container.querySelector('.bb-chip')?.textContent).toBe('Long rundetected, 100% sure');
+    expect(container.querySelector('.bb-chip')?.textContent).toBe('Long rundetected, confident');
     expect(container.textContent).toContain('24.0 km');
     expect(container.querySelectorAll('.bb-countdown')).toHaveLength(2);
     expect(container.textContent).toContain('Refuel window');
