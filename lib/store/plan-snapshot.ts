@@ -25,7 +25,6 @@ export interface PlanSnapshot {
 const VERSION = 1;
 /** Also read by public/popup-early.js, before the popup's bundle runs. */
 export const PLAN_SNAPSHOT_KEY = 'planSnapshot';
-const KEY = PLAN_SNAPSHOT_KEY;
 const num = z.number();
 
 const SyncStatusSchema = z.object({
@@ -53,9 +52,16 @@ const PlanSnapshotSchema = z.object({
   units: z.enum(['metric', 'imperial']),
 });
 
-/** Transient: rewritten whenever the badge is; the durable data stays in IndexedDB. */
+/**
+ * Transient: offered whenever the badge is refreshed; the durable data stays in IndexedDB. Written
+ * only when it changed: the badge refreshes every minute, and a write (in Firefox even an identical
+ * one) reaches every extension context listening to storage, the panels in open Strava tabs included.
+ */
 export async function writePlanSnapshot(s: PlanSnapshot): Promise<void> {
-  await browser.storage.local.set({ [KEY]: { v: VERSION, ...s } });
+  const next = { v: VERSION, ...s };
+  const stored = (await browser.storage.local.get(PLAN_SNAPSHOT_KEY))[PLAN_SNAPSHOT_KEY];
+  if (JSON.stringify(stored) === JSON.stringify(next)) return;
+  await browser.storage.local.set({ [PLAN_SNAPSHOT_KEY]: next });
 }
 
 /** The snapshot in a stored value, or null when it is not one. */
@@ -68,10 +74,10 @@ export function parsePlanSnapshot(stored: unknown): PlanSnapshot | null {
 
 /** The stored snapshot, or null when there is none or it is not one (never throws). */
 export async function readPlanSnapshot(
-  stored: Promise<Record<string, unknown>> = browser.storage.local.get(KEY),
+  stored: Promise<Record<string, unknown>> = browser.storage.local.get(PLAN_SNAPSHOT_KEY),
 ): Promise<PlanSnapshot | null> {
   try {
-    return parsePlanSnapshot((await stored)[KEY]);
+    return parsePlanSnapshot((await stored)[PLAN_SNAPSHOT_KEY]);
   } catch {
     return null;
   }

@@ -25,6 +25,19 @@ describe('plan snapshot', () => {
     expect(await readPlanSnapshot()).toEqual(EMPTY);
   });
 
+  it('is written again only when it changed', async () => {
+    const writes: unknown[] = [];
+    browser.storage.onChanged.addListener((changes) => {
+      if ('planSnapshot' in changes) writes.push(changes.planSnapshot?.newValue);
+    });
+    await writePlanSnapshot(EMPTY);
+    await writePlanSnapshot({ ...EMPTY });
+    expect(writes).toHaveLength(1);
+    await writePlanSnapshot({ ...EMPTY, units: 'metric' });
+    expect(writes).toHaveLength(2);
+    expect(await readPlanSnapshot()).toEqual({ ...EMPTY, units: 'metric' });
+  });
+
   it('is null when nothing was written yet', async () => {
     expect(await readPlanSnapshot()).toBeNull();
   });
