@@ -59,12 +59,17 @@ describe('connected', () => {
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, seed: 11 });
-    // Yesterday's long run is the latest: this morning's check-in is about it.
+    // Yesterday's long run is the latest: this morning's check-in is about it. It starts at 14:00
+    // yesterday on this machine's clock (the browser's time zone): "22 h ago" ended today
+    // whenever the tests ran after about 20:00.
     const newest = sim.state.sortedActivities()[0]!;
     sim.deleteActivity(newest.detail.id);
+    const start = new Date();
+    start.setDate(start.getDate() - 1);
+    start.setHours(14, 0, 0, 0);
     longRun = sim.finishRun({
       kind: 'long',
-      startedAgoS: 22 * 3600,
+      startedAgoS: Math.round((Date.now() - start.getTime()) / 1000),
       name: 'Long run by the river',
     }).id;
     b = await launchBrowser({ simPort: sim.port });
