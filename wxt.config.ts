@@ -3,9 +3,22 @@ import { defineConfig } from 'wxt';
 
 // Least privilege: exactly these, nothing else (audited by test/manifest.test.ts).
 export const PERMISSIONS = ['storage', 'alarms', 'identity', 'notifications'];
+/** Chromium only: the worker injects the panel's script after an activity page's load. */
+export const CHROME_PERMISSIONS = [...PERMISSIONS, 'scripting'];
 export const HOST_PERMISSIONS = ['https://www.strava.com/*', 'https://www.api-v3.strava.com/*'];
 
+/** `https://host/*` already grants every narrower pattern on that host. */
+const coveredByAnother = (pattern: string, all: readonly string[]) =>
+  all.some((p) => p !== pattern && p.endsWith('/*') && pattern.startsWith(p.slice(0, -1)));
+
 export default defineConfig({
+  hooks: {
+    // WXT adds a runtime-injected script's `matches` to host_permissions; ours are already there.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const hosts = manifest.host_permissions ?? [];
+      manifest.host_permissions = hosts.filter((h: string) => !coveredByAnother(h, hosts));
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
@@ -13,7 +26,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Bounceback',
     description: 'Your recovery coach on Strava: a timed refuel-and-rest plan after every run.',
-    permissions: PERMISSIONS,
+    permissions: browser === 'firefox' ? PERMISSIONS : CHROME_PERMISSIONS,
     host_permissions: HOST_PERMISSIONS,
     ...(browser === 'firefox'
       ? {

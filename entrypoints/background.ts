@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { registerAppHandlers } from '../lib/background/app-handlers';
 import { createAppService } from '../lib/background/app-service';
+import { registerPanelInjector } from '../lib/background/panel-injector';
 import { registerStravaHandlers } from '../lib/background/strava-handlers';
 import { createStravaService } from '../lib/background/strava-service';
 import { openCollections } from '../lib/store/collections';
@@ -18,6 +19,8 @@ export default defineBackground(() => {
   // Listeners first and synchronously: a worker woken by an event must find them registered.
   registerStravaHandlers(strava);
   registerAppHandlers(app);
+  // Chromium's build declares no content script (entrypoints/activity.content).
+  if (!import.meta.env.FIREFOX) registerPanelInjector();
   browser.alarms.onAlarm.addListener((alarm) => void app.onAlarm(alarm.name));
   browser.notifications.onClicked.addListener((id) => {
     const activity = /^run:(\d+)$/.exec(id)?.[1];

@@ -1,6 +1,6 @@
 // Bytes each entrypoint costs in the built extension: its own file plus every chunk it imports
 // (shared chunks count for each entrypoint that loads them), raw and gzip.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -51,9 +51,14 @@ export function bundleSizes(
   buildDir: string,
 ): Record<'background' | 'content' | 'popup' | 'options', Size> {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
-  const content = (manifest.content_scripts ?? []).flatMap(
+  // Declared scripts (Firefox) or the ones the worker injects (Chromium): all of content-scripts/.
+  const declared = (manifest.content_scripts ?? []).flatMap(
     (c: { js?: string[]; css?: string[] }) => [...(c.js ?? []), ...(c.css ?? [])],
   );
+  const injected = existsSync(join(buildDir, 'content-scripts'))
+    ? readdirSync(join(buildDir, 'content-scripts')).map((f) => `content-scripts/${f}`)
+    : [];
+  const content = [...new Set([...declared, ...injected])];
   return {
     background: sizeOf(buildDir, [manifest.background?.service_worker ?? 'background.js']),
     content: sizeOf(buildDir, content),

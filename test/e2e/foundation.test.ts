@@ -46,6 +46,35 @@ describe('the built extension in Chromium', () => {
     await page.close();
   });
 
+  it('runs nothing before the page’s load: the panel’s script starts after it, once, and again after a reload', async () => {
+    const page = await browser.newPage();
+    // WXT announces each start of a content script with this DOM event, which the page sees.
+    const started = `${browser.extensionId}:activity:wxt:content-script-started`;
+    await page.addInitScript((type) => {
+      const w = window as unknown as { starts?: number[] };
+      w.starts = [];
+      document.addEventListener(type, () => w.starts!.push(performance.now()), true);
+    }, started);
+    for (const go of [
+      () => page.goto('https://www.strava.com/activities/123'),
+      () => page.reload(),
+    ]) {
+      await go();
+      await page.locator('bounceback-panel').waitFor({ state: 'visible' });
+      await page.waitForTimeout(300);
+      const { starts, loaded } = await page.evaluate(() => ({
+        starts: (window as unknown as { starts: number[] }).starts,
+        loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+          .loadEventEnd,
+      }));
+      expect(loaded).toBeGreaterThan(0);
+      expect(starts).toHaveLength(1);
+      expect(starts[0]).toBeGreaterThan(loaded);
+      expect(await panelCount(page)).toBe(1);
+    }
+    await page.close();
+  });
+
   it('keeps exactly one panel through in-page navigation', async () => {
     const page = await browser.newPage();
     await page.goto('https://www.strava.com/activities/123');

@@ -1,8 +1,9 @@
 // Least privilege, audited on the production build itself.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOST_PERMISSIONS, PERMISSIONS } from '../../wxt.config';
+import { PANEL_SCRIPT } from '../../lib/content/panel-script';
+import { CHROME_PERMISSIONS, HOST_PERMISSIONS } from '../../wxt.config';
 import { BUILD_DIR } from './browser';
 
 const manifest = JSON.parse(readFileSync(join(BUILD_DIR, 'manifest.json'), 'utf8'));
@@ -13,9 +14,10 @@ describe('chrome-mv3 manifest', () => {
       'alarms',
       'identity',
       'notifications',
+      'scripting',
       'storage',
     ]);
-    expect([...manifest.permissions].sort()).toEqual([...PERMISSIONS].sort());
+    expect([...manifest.permissions].sort()).toEqual([...CHROME_PERMISSIONS].sort());
     expect(manifest.host_permissions).toEqual([
       'https://www.strava.com/*',
       'https://www.api-v3.strava.com/*',
@@ -24,16 +26,16 @@ describe('chrome-mv3 manifest', () => {
     expect(manifest.optional_permissions).toBeUndefined();
   });
 
-  it('runs the content script on activity pages only', () => {
-    expect(manifest.content_scripts).toHaveLength(1);
-    expect(manifest.content_scripts[0].matches).toEqual(['https://www.strava.com/activities/*']);
+  it('declares no content script: the worker injects the panel after an activity page loads', () => {
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(existsSync(join(BUILD_DIR, PANEL_SCRIPT.file))).toBe(true);
   });
 
   it('keeps the default MV3 content security policy and loads no remote code', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
-    const files = ['background.js', ...manifest.content_scripts[0].js];
+    const files = ['background.js', PANEL_SCRIPT.file];
     for (const f of files) {
       const code = readFileSync(join(BUILD_DIR, f), 'utf8');
       expect(code).not.toMatch(/import\(\s*["']https?:/);
