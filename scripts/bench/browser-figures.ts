@@ -1,6 +1,6 @@
 // The figures only a real browser can give: the production build in Debian's Chromium against the
 // simulator, connected through the real flow, measured from outside (no hook in the product).
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { type ExtensionBrowser, launchBrowser } from '../../test/e2e/browser';
 import { connectThroughOptions } from '../../test/e2e/connect';
 import { startSimulatorProcess } from './sim-process';
@@ -20,11 +20,19 @@ const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
 /** Long enough for an opened popup's own sync and second answer to finish. */
 const SETTLE_MS = 1000;
 
-/** Page loads each way: the ratio's median wanders by several percent with fewer. */
-const LOADS = 60;
-
-/** Fresh tab pairs the loads are spread over, so one tab's luck does not decide the ratio. */
-const ROUNDS = 6;
+/**
+ * Page loads each way, over several fresh browser pairs: two Chromium instances on 2 cores differ
+ * by a few percent on their own, and one pair's luck must not decide the ratio.
+ */
+const LOAD_PAIRS = 3;
+const LOADS_PER_PAIR = 60;
+/**
+ * Pause after each load, the same for both: the panel's script runs after `load`, and back to
+ * back its work would land in the other browser's next measured load instead of its own.
+ */
+const SETTLE_AFTER_LOAD_MS = 150;
+/** Where runners open an activity from; leaving the activity page is timed on its own. */
+const DASHBOARD = 'https://www.strava.com/dashboard';
 
 /** The panel's content for a stored plan (components/Panel marks its ready state). */
 const READY = '[data-state="ready"]';
@@ -41,37 +49,64 @@ type Chrome = {
   storage: { local: { get(k: string): Promise<Record<string, { phase?: string } | undefined>> } };
 };
 
-async function loadMs(page: Page, url: string): Promise<number> {
-  await page.goto(url, { waitUntil: 'load' });
-  return page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return nav.loadEventStart - nav.startTime;
+/**
+ * One load over bare CDP (Playwright's goto adds its own round trips between loads): navigation
+ * start to the `load` event, from the page's Navigation Timing.
+ */
+async function loadMs(cdp: CDPSession, url: string): Promise<number> {
+  const loaded = new Promise<void>((resolve) => cdp.once('Page.loadEventFired', () => resolve()));
+  await cdp.send('Page.navigate', { url });
+  await loaded;
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression:
+      '(() => { const n = performance.getEntriesByType("navigation")[0]; return n.loadEventStart - n.startTime; })()',
+    returnByValue: true,
   });
+  if (typeof result.value !== 'number') throw new Error('no navigation timing on the page');
+  await new Promise((r) => setTimeout(r, SETTLE_AFTER_LOAD_MS));
+  return result.value;
 }
 
-async function pageLoad(ext: ExtensionBrowser, plain: ExtensionBrowser, url: string, n: number) {
-  const withExt: number[] = [];
-  const without: number[] = [];
-  const perRound = Math.ceil(n / ROUNDS);
-  for (let r = 0; r < ROUNDS; r++) {
-    const [a, b] = [await ext.newPage(), await plain.newPage()];
-    // The first load of a tab fills caches both browsers share with later loads: not counted.
-    await loadMs(a, url);
-    await loadMs(b, url);
-    for (let i = 0; i < perRound; i++) {
-      // Alternate which goes first so drift hits both the same.
-      if ((i + r) % 2) {
-        withExt.push(await loadMs(a, url));
-        without.push(await loadMs(b, url));
-      } else {
-        without.push(await loadMs(b, url));
-        withExt.push(await loadMs(a, url));
-      }
-    }
-    await a.close();
-    await b.close();
+async function loadingTab(b: ExtensionBrowser): Promise<CDPSession> {
+  const cdp = await b.context.newCDPSession(await b.newPage());
+  await cdp.send('Page.enable');
+  return cdp;
+}
+
+/**
+ * Alternating visits in one tab of each browser: dashboard → activity page, as a runner opens a
+ * run from the feed. The activity load is the figure; the dashboard load after it is what leaving
+ * the activity page costs (the page and its panel are torn down then), printed beside it. The
+ * first two visits fill caches, uncounted.
+ */
+async function pageLoadPair(
+  ext: ExtensionBrowser,
+  plain: ExtensionBrowser,
+  url: string,
+  n: number,
+) {
+  const [a, b] = [await loadingTab(ext), await loadingTab(plain)];
+  const visit = async (tab: CDPSession) => ({
+    leave: await loadMs(tab, DASHBOARD),
+    load: await loadMs(tab, url),
+  });
+  for (let i = 0; i < 2; i++) {
+    await visit(a);
+    await visit(b);
   }
-  return { ratio: median(withExt) / median(without), withExt, without };
+  const withExt: { leave: number; load: number }[] = [];
+  const without: { leave: number; load: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    // Alternate which goes first so drift hits both the same.
+    if (i % 2) {
+      withExt.push(await visit(a));
+      without.push(await visit(b));
+    } else {
+      without.push(await visit(b));
+      withExt.push(await visit(a));
+    }
+  }
+  return { withExt, without };
 }
 
 /** Until the worker's sync after connecting (and its backfill) is done. */
@@ -200,35 +235,62 @@ async function wakeToBadge(ext: ExtensionBrowser, cold: boolean, n: number): Pro
   return out;
 }
 
+/** A Chromium with the extension, connected through the real flow, its first sync done. */
+async function connectedBrowser(
+  simPort: number,
+  approvedBefore: boolean,
+): Promise<ExtensionBrowser> {
+  const ext = await launchBrowser({ simPort });
+  const options = await connectThroughOptions(ext, { approvedBefore });
+  await options.getByText(/Connected as/).waitFor({ timeout: 20_000 });
+  // Wait for the first sync's plan: the badge counts down once it is stored.
+  await options.waitForFunction(
+    async () =>
+      (await (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({})) !== '',
+    null,
+    { timeout: 30_000 },
+  );
+  await syncIdle(options);
+  // Each figure with a quiet browser: only the tabs it measures are open.
+  await options.close();
+  return ext;
+}
+
 export async function measureBrowserFigures(samples = 20): Promise<BrowserFigures> {
   const sim = await startSimulatorProcess();
-  const ext = await launchBrowser({ simPort: sim.port });
-  const plain = await launchBrowser({ simPort: sim.port, extension: false });
+  const open: ExtensionBrowser[] = [];
+  const launched = async (b: Promise<ExtensionBrowser>) => {
+    open.push(await b);
+    return open.at(-1)!;
+  };
   try {
-    const options = await connectThroughOptions(ext);
-    await options.getByText(/Connected as/).waitFor({ timeout: 20_000 });
     const { newestRun } = await sim.admin<{ newestRun: number }>('state');
     const url = `https://www.strava.com/activities/${newestRun}`;
-    // Wait for the first sync's plan: the badge counts down once it is stored.
-    await options.waitForFunction(
-      async () =>
-        (await (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({})) !== '',
-      null,
-      {
-        timeout: 30_000,
-      },
-    );
-    await syncIdle(options);
-    // Each figure with a quiet browser: only the tabs it measures are open.
-    await options.close();
-    const load = await pageLoad(ext, plain, url, Math.max(samples, LOADS));
-    await plain.close();
-    const panel = await panelVisible(ext, url, samples);
-    const popup = await popupPaint(ext, samples);
-    const warm = await wakeToBadge(ext, false, Math.max(5, samples / 4));
-    const cold = await wakeToBadge(ext, true, Math.max(5, samples / 4));
+    const withExt: { leave: number; load: number }[] = [];
+    const without: { leave: number; load: number }[] = [];
+    let ext: ExtensionBrowser | undefined;
+    for (let i = 0; i < LOAD_PAIRS; i++) {
+      await ext?.close();
+      // The plain one first: a new Chromium is busy with its profile for a while after launch,
+      // and connecting the other gives it that time.
+      const plain = await launched(launchBrowser({ simPort: sim.port, extension: false }));
+      ext = await launched(connectedBrowser(sim.port, i > 0));
+      const pair = await pageLoadPair(ext, plain, url, Math.max(LOADS_PER_PAIR, samples));
+      withExt.push(...pair.withExt);
+      without.push(...pair.without);
+      await plain.close();
+    }
+    const loads = (xs: typeof withExt) => xs.map((x) => x.load);
+    const leaves = (xs: typeof withExt) => xs.map((x) => x.leave);
+    const ratio = median(loads(withExt)) / median(loads(without));
+    const leaveRatio = median(leaves(withExt)) / median(leaves(without));
+    // The last pair's extension browser, connected and settled, gives the other figures.
+    const panel = await panelVisible(ext!, url, samples);
+    const popup = await popupPaint(ext!, samples);
+    const warm = await wakeToBadge(ext!, false, Math.max(5, samples / 4));
+    const cold = await wakeToBadge(ext!, true, Math.max(5, samples / 4));
     return {
-      pageLoadRatio: Number(load.ratio.toFixed(3)),
+      pageLoadRatio: Number(ratio.toFixed(3)),
       panelVisibleMs: Number(median(panel).toFixed(1)),
       popupFirstPaintMs: Number(median(popup).toFixed(1)),
       swWakeToBadgeMs: {
@@ -236,9 +298,10 @@ export async function measureBrowserFigures(samples = 20): Promise<BrowserFigure
         warm: Number(median(warm).toFixed(1)),
       },
       lines: [
-        `page load with extension     ${spread(load.withExt)} ms`,
-        `page load without extension  ${spread(load.without)} ms`,
-        `pageLoadRatio                ${load.ratio.toFixed(3)} (target ≤ 1.03)`,
+        `page load with extension     ${spread(loads(withExt))} ms`,
+        `page load without extension  ${spread(loads(without))} ms`,
+        `pageLoadRatio                ${ratio.toFixed(3)} (target ≤ 1.03; ${LOAD_PAIRS} fresh browser pairs, from the dashboard)`,
+        `leaving it (to the dashboard) ${spread(leaves(withExt))} vs ${spread(leaves(without))} ms: ×${leaveRatio.toFixed(3)}`,
         `panelVisibleMs               ${spread(panel)} (target ≤ 100)`,
         `popupFirstPaintMs            ${spread(popup)} (target ≤ 100)`,
         `swWakeToBadgeMs warm         ${spread(warm)}`,
@@ -246,8 +309,8 @@ export async function measureBrowserFigures(samples = 20): Promise<BrowserFigure
       ],
     };
   } finally {
-    await ext.close();
-    await plain.close();
+    // Closing twice is harmless: each close removes its own profile.
+    for (const b of open) await b.close().catch(() => undefined);
     await sim.stop();
   }
 }

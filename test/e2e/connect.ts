@@ -8,12 +8,21 @@ import type { ExtensionBrowser } from './browser';
  */
 export async function connectThroughOptions(
   b: ExtensionBrowser,
-  opts: { decision?: 'Authorize' | 'Cancel'; untick?: string[] } = {},
+  opts: {
+    decision?: 'Authorize' | 'Cancel';
+    untick?: string[];
+    /** Approved before in this simulator: Strava (approval_prompt=auto) shows no window. */
+    approvedBefore?: boolean;
+  } = {},
 ): Promise<Page> {
   const page = await b.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/options.html`);
   await page.getByLabel('Client ID').fill(DEFAULT_CLIENT_ID);
   await page.getByLabel('Client Secret').fill(DEFAULT_CLIENT_SECRET);
+  if (opts.approvedBefore) {
+    await page.getByRole('button', { name: /Connect with Strava/i }).click();
+    return page;
+  }
   const approval = b.context.waitForEvent('page');
   await page.getByRole('button', { name: /Connect with Strava/i }).click();
   const win = await approval;
