@@ -106,6 +106,8 @@ async function pageLoadPair(
       withExt.push(await visit(a));
     }
   }
+  // The other figures want a quiet browser: no panel left open that could wake the worker.
+  for (const tab of [a, b]) await tab.send('Page.close').catch(() => undefined);
   return { withExt, without };
 }
 
