@@ -1,7 +1,7 @@
 import { PANEL_SCRIPT } from '../../lib/content/panel-script';
 
 export default defineContentScript({
-  matches: ['https://www.strava.com/activities/*'],
+  matches: [PANEL_SCRIPT.matches],
   // Chromium runs a declared script just before a quick page's `load`, which delays it even for
   // an empty script: there the worker injects this one once the tab has loaded
   // (lib/background/panel-injector). Firefox keeps the manifest's declaration.

@@ -52,7 +52,7 @@ export function registerPanelInjector(): void {
   // Activity tabs already open when the worker starts: after an install, an update or a
   // re-enable nothing else would bring them a panel (a live copy is left alone).
   void browser.tabs
-    .query({ url: 'https://www.strava.com/activities/*' })
+    .query({ url: PANEL_SCRIPT.matches })
     .then((tabs) => {
       for (const tab of tabs) {
         if (tab.id !== undefined && loadedActivityPage({ status: tab.status }, tab))

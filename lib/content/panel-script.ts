@@ -5,5 +5,7 @@
  */
 export const PANEL_SCRIPT = {
   file: '/content-scripts/activity.js',
+  /** Where it runs; isActivityPage narrows this further. */
+  matches: 'https://www.strava.com/activities/*',
   liveFlag: '__bouncebackPanelLive',
 } as const;
