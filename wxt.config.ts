@@ -3,9 +3,11 @@ import { defineConfig } from 'wxt';
 
 // Least privilege: exactly these, nothing else (audited by test/manifest.test.ts).
 export const PERMISSIONS = ['storage', 'alarms', 'identity', 'notifications'];
-/** Chromium only: the worker injects the panel's script after an activity page's load. */
+/** Chromium only: the worker places the panel after an activity page's load. */
 export const CHROME_PERMISSIONS = [...PERMISSIONS, 'scripting'];
 export const HOST_PERMISSIONS = ['https://www.strava.com/*', 'https://www.api-v3.strava.com/*'];
+/** The panel page, framed by Strava's activity pages and by nothing else. */
+export const WEB_ACCESSIBLE = [{ resources: ['panel.html'], matches: ['https://www.strava.com/*'] }];
 
 /** `https://host/*` already grants every narrower pattern on that host. */
 const coveredByAnother = (pattern: string, all: readonly string[]) =>
@@ -28,6 +30,7 @@ export default defineConfig({
     description: 'Your recovery coach on Strava: a timed refuel-and-rest plan after every run.',
     permissions: browser === 'firefox' ? PERMISSIONS : CHROME_PERMISSIONS,
     host_permissions: HOST_PERMISSIONS,
+    web_accessible_resources: WEB_ACCESSIBLE,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PanelTarget } from '../lib/content/panel-mounter';
+import type { PanelTarget } from '../lib/content/panel-target';
 import { formatClock } from '../lib/recovery/local-date';
 import { formatDistance } from '../lib/recovery/units';
 import type { PanelState, RunView, SyncStatus } from '../lib/run-view';

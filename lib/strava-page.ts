@@ -2,8 +2,8 @@
 // one place, so a Strava redesign is a one-file change. Anchors are listed most robust first
 // (design.md, "The Strava activity page"); hashed React class names are matched by prefix only.
 
-const STRAVA_HOST = 'www.strava.com';
-const ACTIVITY_PATH =
+export const STRAVA_HOST = 'www.strava.com';
+export const ACTIVITY_PATH =
   /^\/activities\/(\d{1,20})(?:\/(?:overview|analysis|segments\/\d+|laps|zones))?\/?$/;
 
 function parse(url: string | URL): URL | null {

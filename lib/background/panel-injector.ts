@@ -1,10 +1,12 @@
-// Chromium runs a content script declared in the manifest just before a quick page's `load`
-// event and so delays it (by about 15% on the simulator's activity page, even for an empty
-// script). The Chromium build declares none: the worker injects the panel's script once an
-// activity tab has loaded, and after an in-page move to an activity. (Firefox's build keeps the
-// declaration and does not call this.)
+// Chromium's build declares no content script: one declared for Strava's activity pages runs just
+// before a quick page's `load` and delays it, and any script in an isolated world makes Chromium
+// re-create that world for every later document in the tab, slowing every later load. Instead,
+// once an activity tab has loaded (or moved to an activity in-page), the worker runs
+// mountPanelFrame in the page's main world: it places an iframe of the panel page and keeps it
+// placed. (Firefox's build keeps a declared content script that calls the same function.)
 import { browser } from 'wxt/browser';
-import { PANEL_SCRIPT } from '../content/panel-script';
+import { mountPanelFrame } from '../content/mount-panel-frame';
+import { PANEL_MATCHES, PANEL_PAGE, panelFrameConfig } from '../content/panel-frame-config';
 import { isActivityPage } from '../strava-page';
 
 interface TabState {
@@ -19,45 +21,34 @@ export function loadedActivityPage(change: TabState, tab: TabState): boolean {
   return loaded && tab.url !== undefined && isActivityPage(tab.url);
 }
 
-/** Runs in the page's isolated world: whether a live copy of the panel's script is there. */
-function panelIsLive(flag: string): boolean {
-  const live = (globalThis as Record<string, unknown>)[flag];
-  return typeof live === 'function' && live() === true;
-}
-
 export function registerPanelInjector(): void {
-  const busy = new Set<number>();
-  const inject = async (tabId: number) => {
-    // An injection under way covers later events: the script follows in-page moves itself.
-    if (busy.has(tabId)) return;
-    busy.add(tabId);
-    try {
-      const [probe] = await browser.scripting.executeScript({
+  const place = (tabId: number, replace: boolean) =>
+    browser.scripting
+      .executeScript({
         target: { tabId },
-        func: panelIsLive,
-        args: [PANEL_SCRIPT.liveFlag],
-      });
-      if (probe?.result !== true) {
-        await browser.scripting.executeScript({ target: { tabId }, files: [PANEL_SCRIPT.file] });
-      }
-    } catch {
+        world: 'MAIN',
+        func: mountPanelFrame,
+        args: [panelFrameConfig(browser.runtime.getURL(PANEL_PAGE), replace)],
+      })
       // The tab closed, moved on or shows an error page: its next load tries again.
-    } finally {
-      busy.delete(tabId);
-    }
-  };
+      .catch(() => undefined);
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (loadedActivityPage(change, tab)) void inject(tabId);
+    if (loadedActivityPage(change, tab)) void place(tabId, false);
   });
-  // Activity tabs already open when the worker starts: after an install, an update or a
-  // re-enable nothing else would bring them a panel (a live copy is left alone).
-  void browser.tabs
-    .query({ url: PANEL_SCRIPT.matches })
-    .then((tabs) => {
-      for (const tab of tabs) {
-        if (tab.id !== undefined && loadedActivityPage({ status: tab.status }, tab))
-          void inject(tab.id);
-      }
-    })
-    .catch(() => undefined);
+  // Activity tabs already open when the worker starts: after an install or a re-enable nothing
+  // else would bring them a panel. An update replaces the old copy's panel (its page is gone).
+  const placeOpen = (replace: boolean) =>
+    void browser.tabs
+      .query({ url: PANEL_MATCHES })
+      .then((tabs) => {
+        for (const tab of tabs) {
+          if (tab.id !== undefined && loadedActivityPage({ status: tab.status }, tab))
+            void place(tab.id, replace);
+        }
+      })
+      .catch(() => undefined);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') placeOpen(true);
+  });
+  placeOpen(false);
 }

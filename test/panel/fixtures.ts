@@ -2,7 +2,7 @@
 import type { Activity } from '../../lib/activity';
 import type { CheckIn } from '../../lib/check-in';
 import { classify } from '../../lib/classify/classify';
-import type { PanelTarget } from '../../lib/content/panel-mounter';
+import type { PanelTarget } from '../../lib/content/panel-target';
 import type { Profile } from '../../lib/profile';
 import { plan } from '../../lib/recovery/plan';
 import type { PanelState, RunView, SyncStatus } from '../../lib/run-view';

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { Panel } from '../../components/Panel';
-import type { PanelTarget } from '../../lib/content/panel-mounter';
+import type { PanelTarget } from '../../lib/content/panel-target';
 import { sendMessage } from '../../lib/messages';
 import type { PanelState } from '../../lib/run-view';
 import { useNow } from '../../lib/ui/use-now';

@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import { z } from 'zod/mini';
+import { panelTargetFrom } from '../../lib/content/panel-target';
+import { STRAVA_HOST } from '../../lib/strava-page';
+import { PanelApp } from './PanelApp';
+import './panel.css';
+import './page.css';
+
+z.config({ jitless: true });
+
+const app = document.getElementById('app')!;
+const target = panelTargetFrom(location.hash);
+if (target) render(<PanelApp target={target} />, app);
+// Strava's page sizes the frame from this (it listens to this frame only); no other page hears it.
+new ResizeObserver(() =>
+  parent.postMessage(
+    { bouncebackPanelHeight: app.getBoundingClientRect().height },
+    `https://${STRAVA_HOST}`,
+  ),
+).observe(app);
