@@ -7,7 +7,9 @@ export const PERMISSIONS = ['storage', 'alarms', 'identity', 'notifications'];
 export const CHROME_PERMISSIONS = [...PERMISSIONS, 'scripting'];
 export const HOST_PERMISSIONS = ['https://www.strava.com/*', 'https://www.api-v3.strava.com/*'];
 /** The panel page, framed by Strava's activity pages and by nothing else. */
-export const WEB_ACCESSIBLE = [{ resources: ['panel.html'], matches: ['https://www.strava.com/*'] }];
+export const WEB_ACCESSIBLE = [
+  { resources: ['panel.html'], matches: ['https://www.strava.com/*'] },
+];
 
 /** `https://host/*` already grants every narrower pattern on that host. */
 const coveredByAnother = (pattern: string, all: readonly string[]) =>

@@ -36,7 +36,6 @@ export interface PanelFrameHandle {
   stop(): void;
 }
 
-
 export function mountPanelFrame(cfg: PanelFrameConfig): void {
   const key = Symbol.for('bounceback.panel');
   const slot = window as unknown as Record<symbol, PanelFrameHandle | undefined>;

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadedActivityPage, registerPanelInjector } from '../../lib/background/panel-injector';
-import { PANEL_SCRIPT } from '../../lib/content/panel-script';
+import { mountPanelFrame } from '../../lib/content/mount-panel-frame';
+import { PANEL_MATCHES } from '../../lib/content/panel-frame-config';
 
 const ACTIVITY = 'https://www.strava.com/activities/123';
 
@@ -52,34 +53,27 @@ describe('loadedActivityPage', () => {
   });
 });
 
-/** A page's isolated world, as far as the injector can tell: the probe runs against it. */
-function fakeIsolatedWorld() {
-  const world: Record<string, unknown> = {};
-  const calls: string[] = [];
+/** Records each executeScript call as the injector makes it. */
+function recordScripts() {
+  const calls: { tabId: number; world?: string; func?: unknown; replace: boolean }[] = [];
   const executeScript = vi.fn(
     async (inj: {
       target: { tabId: number };
-      files?: string[];
-      func?: (...a: unknown[]) => unknown;
-      args?: unknown[];
+      world?: string;
+      func?: unknown;
+      args?: { replace: boolean; frameUrl: string }[];
     }) => {
-      if (inj.files) {
-        calls.push(`inject ${inj.target.tabId} ${inj.files.join()}`);
-        world[PANEL_SCRIPT.liveFlag] = () => true;
-        return [{ frameId: 0, result: undefined }];
-      }
-      calls.push(`probe ${inj.target.tabId}`);
-      const saved = (globalThis as Record<string, unknown>)[PANEL_SCRIPT.liveFlag];
-      (globalThis as Record<string, unknown>)[PANEL_SCRIPT.liveFlag] = world[PANEL_SCRIPT.liveFlag];
-      try {
-        return [{ frameId: 0, result: inj.func!(...(inj.args ?? [])) }];
-      } finally {
-        (globalThis as Record<string, unknown>)[PANEL_SCRIPT.liveFlag] = saved;
-      }
+      calls.push({
+        tabId: inj.target.tabId,
+        world: inj.world,
+        func: inj.func,
+        replace: inj.args?.[0]?.replace ?? false,
+      });
+      return [{ frameId: 0, result: undefined }];
     },
   );
   fakeBrowser.scripting.executeScript = executeScript as never;
-  return { world, calls };
+  return { calls, executeScript };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -96,33 +90,36 @@ describe('registerPanelInjector', () => {
     vi.restoreAllMocks();
   });
 
-  it('injects the panel once an activity tab has loaded, and not again while it is alive', async () => {
-    const { calls, world } = fakeIsolatedWorld();
+  it('places the panel from the main world once an activity tab has loaded, and on in-page moves', async () => {
+    const { calls, executeScript } = recordScripts();
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.strava.com/dashboard' });
     registerPanelInjector();
     await settle();
+    await fire(tab.id!, { status: 'loading' }, { ...tab, status: 'loading', url: ACTIVITY });
+    await settle();
+    expect(calls).toEqual([]);
     await fire(tab.id!, { status: 'complete' }, { ...tab, status: 'complete', url: ACTIVITY });
     await settle();
-    expect(calls).toEqual([`probe ${tab.id}`, `inject ${tab.id} ${PANEL_SCRIPT.file}`]);
+    expect(calls).toEqual([
+      { tabId: tab.id, world: 'MAIN', func: mountPanelFrame, replace: false },
+    ]);
+    // The panel page, by the extension's own URL.
+    const args = executeScript.mock.calls[0]![0].args![0]!;
+    expect(args.frameUrl).toBe(fakeBrowser.runtime.getURL('/panel.html'));
 
-    // An in-page move: the live copy follows it itself.
+    // An in-page move: the placed copy is asked to follow it (mountPanelFrame syncs, never doubles).
     await fire(
       tab.id!,
       { url: `${ACTIVITY}/analysis` },
       { ...tab, status: 'complete', url: `${ACTIVITY}/analysis` },
     );
     await settle();
-    expect(calls.slice(2)).toEqual([`probe ${tab.id}`]);
-
-    // An orphaned copy (the extension was updated) answers "not alive": a new one goes in.
-    world[PANEL_SCRIPT.liveFlag] = () => false;
-    await fire(tab.id!, { status: 'complete' }, { ...tab, status: 'complete', url: ACTIVITY });
-    await settle();
-    expect(calls.slice(3)).toEqual([`probe ${tab.id}`, `inject ${tab.id} ${PANEL_SCRIPT.file}`]);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toMatchObject({ tabId: tab.id, world: 'MAIN', replace: false });
   });
 
   it('leaves other pages and unfinished loads alone', async () => {
-    const { calls } = fakeIsolatedWorld();
+    const { calls } = recordScripts();
     registerPanelInjector();
     await settle();
     await fire(
@@ -136,7 +133,7 @@ describe('registerPanelInjector', () => {
   });
 
   it('brings a panel to activity tabs already loaded when the worker starts', async () => {
-    const { calls } = fakeIsolatedWorld();
+    const { calls } = recordScripts();
     const tab = (id: number, status: string, url: string) => ({ id, status, url }) as never;
     const query = vi.fn(async () => [
       tab(4, 'complete', ACTIVITY),
@@ -145,26 +142,41 @@ describe('registerPanelInjector', () => {
     ]);
     vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(query as never);
     registerPanelInjector();
-    await vi.waitFor(() => expect(calls).toContain(`inject 4 ${PANEL_SCRIPT.file}`));
-    expect(query).toHaveBeenCalledWith({ url: 'https://www.strava.com/activities/*' });
-    expect(calls).toEqual(['probe 4', `inject 4 ${PANEL_SCRIPT.file}`]);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(query).toHaveBeenCalledWith({ url: PANEL_MATCHES });
+    expect(calls[0]).toMatchObject({ tabId: 4, world: 'MAIN', replace: false });
   });
 
-  it('survives a tab that closes mid-injection, and tries again on its next load', async () => {
-    const { calls } = fakeIsolatedWorld();
+  it('replaces the panels an update left behind (their page belongs to the old copy)', async () => {
+    const { calls } = recordScripts();
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [
+      { id: 4, status: 'complete', url: ACTIVITY },
+    ]) as never);
+    registerPanelInjector();
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.replace).toBe(false);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]).toMatchObject({ tabId: 4, replace: true });
+    // A browser update is not ours: nothing to replace.
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update' } as never);
+    await settle();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('survives a tab that closes mid-placement, and tries again on its next load', async () => {
     const failing = vi.fn(async () => {
       throw new Error('No tab with id: 9.');
     });
-    const working = fakeBrowser.scripting.executeScript;
     fakeBrowser.scripting.executeScript = failing as never;
     registerPanelInjector();
     const done = { status: 'complete' };
     await fire(9, done, { id: 9, status: 'complete', url: ACTIVITY });
     await settle();
     expect(failing).toHaveBeenCalledTimes(1);
-    fakeBrowser.scripting.executeScript = working;
+    const { calls } = recordScripts();
     await fire(9, done, { id: 9, status: 'complete', url: ACTIVITY });
     await settle();
-    expect(calls).toEqual(['probe 9', `inject 9 ${PANEL_SCRIPT.file}`]);
+    expect(calls).toMatchObject([{ tabId: 9, world: 'MAIN' }]);
   });
 });

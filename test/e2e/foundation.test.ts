@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../strava-sim/server';
 import { type ExtensionBrowser, launchBrowser } from './browser';
+import { panelFrame } from './panel-frame';
 
 let sim: Simulator;
 let browser: ExtensionBrowser;
@@ -38,40 +39,56 @@ describe('the built extension in Chromium', () => {
       () => document.querySelector('.activity-stats .inline-stats')?.nextElementSibling?.tagName,
     );
     expect(after).toBe('BOUNCEBACK-PANEL');
-    // The panel's content lives in its shadow root, not in Strava's DOM.
+    // The panel's content lives in the extension's own page, not in Strava's DOM.
     await expect
-      .poll(() => panel.locator('section').getAttribute('aria-label'))
+      .poll(() => panelFrame(page).locator('section').getAttribute('aria-label'))
       .toBe('Bounceback recovery');
+    expect(await page.locator('bounceback-panel section').count()).toBe(0);
     await browser.screenshot(page, 'panel-overview');
     await page.close();
   });
 
-  it('runs nothing before the page’s load: the panel’s script starts after it, once, and again after a reload', async () => {
+  it('gives Strava’s page no extension world: the panel is placed after the load, once, also after a reload', async () => {
     const page = await browser.newPage();
-    // WXT announces each start of a content script with this DOM event, which the page sees.
-    const started = `${browser.extensionId}:activity:wxt:content-script-started`;
-    await page.addInitScript((type) => {
-      const w = window as unknown as { starts?: number[] };
-      w.starts = [];
-      document.addEventListener(type, () => w.starts!.push(performance.now()), true);
-    }, started);
+    // Chromium re-creates an extension's isolated world for every later document in a tab once
+    // it has one there, which slows every later load: the page must never get one.
+    const cdp = await browser.context.newCDPSession(page);
+    const worlds: string[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.origin.startsWith(`chrome-extension://${browser.extensionId}`))
+        worlds.push(`${context.name} ${context.origin}`);
+    });
+    await cdp.send('Runtime.enable');
+    await page.addInitScript(() => {
+      const w = window as unknown as { placed?: number[] };
+      w.placed = [];
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.addedNodes)
+            if (n.nodeName === 'BOUNCEBACK-PANEL') w.placed!.push(performance.now());
+      }).observe(document, { childList: true, subtree: true });
+    });
     for (const go of [
       () => page.goto('https://www.strava.com/activities/123'),
       () => page.reload(),
+      () => page.goto('https://www.strava.com/dashboard'),
+      () => page.goto('https://www.strava.com/activities/124'),
     ]) {
       await go();
+      if (page.url().includes('dashboard')) continue;
       await page.locator('bounceback-panel').waitFor({ state: 'visible' });
       await page.waitForTimeout(300);
-      const { starts, loaded } = await page.evaluate(() => ({
-        starts: (window as unknown as { starts: number[] }).starts,
+      const { placed, loaded } = await page.evaluate(() => ({
+        placed: (window as unknown as { placed: number[] }).placed,
         loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
           .loadEventEnd,
       }));
       expect(loaded).toBeGreaterThan(0);
-      expect(starts).toHaveLength(1);
-      expect(starts[0]).toBeGreaterThan(loaded);
+      expect(placed).toHaveLength(1);
+      expect(placed[0]).toBeGreaterThan(loaded);
       expect(await panelCount(page)).toBe(1);
     }
+    expect(worlds).toEqual([]);
     await page.close();
   });
 
@@ -99,9 +116,10 @@ describe('the built extension in Chromium', () => {
   it('falls back to a small fixed card when the page has no known anchor', async () => {
     const page = await browser.newPage();
     await page.goto('https://www.strava.com/activities/123?variant=bare');
-    // The host has no box of its own here: the card inside it is fixed to the viewport.
-    const card = page.locator('bounceback-panel section');
+    // The host itself is the card, fixed to the viewport; the panel fills it.
+    const card = page.locator('bounceback-panel');
     await card.waitFor({ state: 'visible', timeout: 10_000 });
+    await panelFrame(page).locator('section.bb-card').waitFor({ state: 'visible' });
     expect(await panelCount(page)).toBe(1);
     const position = await card.evaluate((el) => getComputedStyle(el).position);
     expect(position).toBe('fixed');

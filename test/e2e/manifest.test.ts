@@ -1,8 +1,7 @@
 // Least privilege, audited on the production build itself.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PANEL_SCRIPT } from '../../lib/content/panel-script';
 import { CHROME_PERMISSIONS, HOST_PERMISSIONS } from '../../wxt.config';
 import { BUILD_DIR } from './browser';
 
@@ -26,16 +25,20 @@ describe('chrome-mv3 manifest', () => {
     expect(manifest.optional_permissions).toBeUndefined();
   });
 
-  it('declares no content script: the worker injects the panel after an activity page loads', () => {
+  it('declares no content script: the worker places the panel after an activity page loads', () => {
     expect(manifest.content_scripts).toBeUndefined();
-    expect(existsSync(join(BUILD_DIR, PANEL_SCRIPT.file))).toBe(true);
+    expect(existsSync(join(BUILD_DIR, 'content-scripts'))).toBe(false);
+    expect(existsSync(join(BUILD_DIR, 'panel.html'))).toBe(true);
   });
 
   it('keeps the default MV3 content security policy and loads no remote code', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
-    const files = ['background.js', PANEL_SCRIPT.file];
+    const files = readdirSync(BUILD_DIR, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.js'),
+    );
+    expect(files).toContain('background.js');
     for (const f of files) {
       const code = readFileSync(join(BUILD_DIR, f), 'utf8');
       expect(code).not.toMatch(/import\(\s*["']https?:/);
@@ -43,7 +46,9 @@ describe('chrome-mv3 manifest', () => {
     }
   });
 
-  it('exposes no extension files to web pages', () => {
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  it('exposes only the panel page, and only to Strava', () => {
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['panel.html'], matches: ['https://www.strava.com/*'] },
+    ]);
   });
 });

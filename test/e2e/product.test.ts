@@ -8,6 +8,7 @@ import { type Simulator, startSimulator } from '../strava-sim/server';
 import { axeViolations } from './axe';
 import { type ExtensionBrowser, launchBrowser } from './browser';
 import { connectThroughOptions } from './connect';
+import { panelFrame, panelFrameHandle } from './panel-frame';
 
 const HOUR = 3_600_000;
 type Chrome = { action: { getBadgeText(d: object): Promise<string> } };
@@ -19,7 +20,7 @@ function badge(b: ExtensionBrowser): Promise<string> {
 }
 
 const panelState = (page: Page) =>
-  page.locator('bounceback-panel section[data-state]').first().getAttribute('data-state');
+  panelFrame(page).locator('section[data-state]').first().getAttribute('data-state');
 
 describe('before connecting', () => {
   let sim: Simulator;
@@ -38,9 +39,7 @@ describe('before connecting', () => {
     const page = await b.newPage();
     await page.goto(`https://www.strava.com/activities/${id}`);
     await expect.poll(() => panelState(page), { timeout: 10_000 }).toBe('not-connected');
-    const button = page
-      .locator('bounceback-panel')
-      .getByRole('button', { name: /options|connect/i });
+    const button = panelFrame(page).getByRole('button', { name: /options|connect/i });
     await expect.poll(() => button.count()).toBeGreaterThan(0);
     await b.screenshot(page, 'panel-not-connected');
     // Installing opened the options page already; close it so the button has to open one.
@@ -89,7 +88,7 @@ describe('connected', () => {
     const page = await b.newPage();
     await page.goto(`https://www.strava.com/activities/${longRun}`);
     await expect.poll(() => panelState(page), { timeout: 10_000 }).toBe('ready');
-    const panel = page.locator('bounceback-panel');
+    const panel = panelFrame(page);
     await expect.poll(() => panel.getByText(/Long run/).count()).toBeGreaterThan(0);
     expect(await panel.locator('svg[role="img"]').count()).toBeGreaterThan(0);
     expect(await panel.getByText('General guidance, not medical advice.').count()).toBe(1);
@@ -97,7 +96,9 @@ describe('connected', () => {
     expect(
       await panel.getByRole('button', { name: /Why this kind/ }).getAttribute('aria-expanded'),
     ).toBe('true');
-    expect(await axeViolations(page, 'bounceback-panel')).toEqual([]);
+    // The panel's page is a part of Strava's, not a page of its own: its section, then its frame.
+    expect(await axeViolations(await panelFrameHandle(page), ['section'])).toEqual([]);
+    expect(await axeViolations(page, [['bounceback-panel', 'iframe']])).toEqual([]);
     await b.screenshot(page, 'panel-ready');
     // Collapsing is remembered on the next visit.
     await panel.getByRole('button', { name: 'Plan' }).click();
@@ -115,7 +116,7 @@ describe('connected', () => {
     const page = await b.newPage();
     await page.goto('https://www.strava.com/activities/4242424242');
     await expect.poll(() => panelState(page), { timeout: 10_000 }).toBe('quiet');
-    expect(await page.locator('bounceback-panel section[data-state]').innerText()).toMatch(
+    expect(await panelFrame(page).locator('section[data-state]').innerText()).toMatch(
       /your own runs/,
     );
     await b.screenshot(page, 'panel-not-own');
@@ -129,7 +130,7 @@ describe('connected', () => {
     expect(ride).toBeDefined();
     await page.goto(`https://www.strava.com/activities/${ride!.detail.id}`);
     await expect.poll(() => panelState(page), { timeout: 10_000 }).toBe('quiet');
-    expect(await page.locator('bounceback-panel section[data-state]').innerText()).toMatch(/ride/i);
+    expect(await panelFrame(page).locator('section[data-state]').innerText()).toMatch(/ride/i);
     await page.close();
   });
 
@@ -151,7 +152,8 @@ describe('connected', () => {
     await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
     await expect.poll(() => popup.getByText(evil).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await popup.locator('img[src="x"]').count()).toBe(0);
-    expect(await page.locator('bounceback-panel img').count()).toBe(0);
+    expect(await panelFrame(page).locator('img').count()).toBe(0);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await popup.close();
     await page.close();
@@ -179,9 +181,7 @@ describe('connected', () => {
     const page = await b.newPage();
     await page.goto(`https://www.strava.com/activities/${longRun}`);
     await expect.poll(() => panelState(page), { timeout: 10_000 }).toBe('ready');
-    expect(await page.locator('bounceback-panel section[data-state]').innerText()).toMatch(
-      /4\.5 h/,
-    );
+    expect(await panelFrame(page).locator('section[data-state]').innerText()).toMatch(/4\.5 h/);
     await page.close();
     await popup.close();
   });
