@@ -9,8 +9,14 @@ import './page.css';
 z.config({ jitless: true });
 
 const app = document.getElementById('app')!;
-const target = panelTargetFrom(location.hash);
-if (target) render(<PanelApp target={target} />, app);
+// Strava's page may say more once it has settled (its anchor, its owner controls): the frame's
+// hash changes then, without a reload.
+const show = () => {
+  const target = panelTargetFrom(location.hash);
+  render(target ? <PanelApp target={target} /> : null, app);
+};
+show();
+addEventListener('hashchange', show);
 // Strava's page sizes the frame from this (it listens to this frame only); no other page hears it.
 new ResizeObserver(() =>
   parent.postMessage(

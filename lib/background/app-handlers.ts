@@ -1,6 +1,6 @@
 // Background handlers for the product's messages. Every payload is parsed with zod; every sender
-// is checked: a content script may only ask about the activity page it runs on, and never gets
-// tokens, settings, check-ins or other runs.
+// is checked: the panel, framed on Strava's page, may only ask about the activity of the tab it is
+// on, and never gets tokens, settings, check-ins or other runs.
 import { browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
 import { type MessageError, onMessage, type Result } from '../messages';
@@ -16,14 +16,14 @@ import { CheckInSchema, WeighInSchema } from '../store/schemas';
 import { readSettings, settingsItem } from '../store/settings-item';
 import { activityIdFrom } from '../strava-page';
 import type { AppService } from './app-service';
-import { isExtensionPage, type SenderInfo } from './strava-handlers';
+import { isExtensionPage, isFramedPanel, type SenderInfo } from './strava-handlers';
 import { deleteEverything, exportData, importFile } from './your-data';
 
-/** This extension's content script on a Strava activity page, and which activity. */
-export function contentScriptActivity(sender: SenderInfo): number | null {
-  if (sender.id !== browser.runtime.id || !sender.tab || typeof sender.url !== 'string')
-    return null;
-  return activityIdFrom(sender.url);
+/** The panel framed on a Strava activity page: which activity that tab shows. */
+export function framedPanelActivity(sender: SenderInfo): number | null {
+  if (!isFramedPanel(sender)) return null;
+  const url = (sender.tab as { url?: unknown }).url;
+  return typeof url === 'string' ? activityIdFrom(url) : null;
 }
 
 const FORBIDDEN: MessageError = {
@@ -31,7 +31,7 @@ const FORBIDDEN: MessageError = {
   message: 'Only Bounceback’s own pages may do this.',
 };
 
-type Who = 'pages' | 'pages-or-content';
+type Who = 'pages' | 'pages-or-panel';
 
 async function handle<S extends z.ZodMiniType, T>(
   who: Who,
@@ -41,7 +41,7 @@ async function handle<S extends z.ZodMiniType, T>(
   run: (parsed: z.output<S>, contentActivity: number | null) => Promise<T>,
 ): Promise<Result<T>> {
   const page = isExtensionPage(sender);
-  const content = page ? null : contentScriptActivity(sender);
+  const content = page ? null : framedPanelActivity(sender);
   if (!page && (who === 'pages' || content === null)) return { ok: false, error: FORBIDDEN };
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
@@ -71,20 +71,20 @@ async function handle<S extends z.ZodMiniType, T>(
 export function createAppHandlers(app: AppService) {
   return {
     getPanel: (data: unknown, sender: SenderInfo) =>
-      handle('pages-or-content', sender, data, PanelRequestSchema, async (req, page) => {
-        // A content script asks only about the page it is on.
+      handle('pages-or-panel', sender, data, PanelRequestSchema, async (req, page) => {
+        // The framed panel asks only about the activity its tab shows.
         if (page !== null && page !== req.activityId) throw new Error('Not this page’s activity.');
         return app.panelState(req.activityId, req.own);
       }),
     syncNow: (data: unknown, sender: SenderInfo) =>
-      handle('pages-or-content', sender, data, NoPayloadSchema, () => app.syncNow(true)),
+      handle('pages-or-panel', sender, data, NoPayloadSchema, () => app.syncNow(true)),
     markStepDone: (data: unknown, sender: SenderInfo) =>
-      handle('pages-or-content', sender, data, StepDoneSchema, async (req, page) => {
+      handle('pages-or-panel', sender, data, StepDoneSchema, async (req, page) => {
         if (page !== null && page !== req.activityId) throw new Error('Not this page’s activity.');
         return app.markStepDone(req.activityId, req.stepId, req.done);
       }),
     openPage: (data: unknown, sender: SenderInfo) =>
-      handle('pages-or-content', sender, data, OpenPageSchema, async ({ page }) => {
+      handle('pages-or-panel', sender, data, OpenPageSchema, async ({ page }) => {
         if (page === 'options') await browser.runtime.openOptionsPage();
         else await browser.tabs.create({ url: browser.runtime.getURL('/popup.html#check-in') });
         return true as const;

@@ -20,16 +20,30 @@ import type { StravaService } from './strava-service';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { url?: string } | object;
 }
 
-/** A page of this extension (options, popup), not a content script or another extension. */
+/**
+ * The panel's page in its frame on a tab (Strava's page put it there and chose its hash): trusted
+ * no more than a content script on that tab.
+ */
+export function isFramedPanel(sender: SenderInfo): boolean {
+  return (
+    sender.id === browser.runtime.id &&
+    sender.tab !== undefined &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(browser.runtime.getURL('/panel.html'))
+  );
+}
+
+/** A page of this extension (options, popup), not the framed panel or another extension. */
 export function isExtensionPage(sender: SenderInfo): boolean {
   const origin = browser.runtime.getURL('/');
   return (
     sender.id === browser.runtime.id &&
     typeof sender.url === 'string' &&
-    sender.url.startsWith(origin)
+    sender.url.startsWith(origin) &&
+    !isFramedPanel(sender)
   );
 }
 

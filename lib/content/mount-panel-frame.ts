@@ -51,7 +51,6 @@ export function mountPanelFrame(cfg: PanelFrameConfig): void {
   const pathPattern = new RegExp(cfg.activityPath);
   let host: HTMLElement | null = null;
   let frame: HTMLIFrameElement | null = null;
-  let anchorEl: Element | null = null;
   let mountedId: number | null = null;
   let fallbackAllowed = false;
 
@@ -79,51 +78,64 @@ export function mountPanelFrame(cfg: PanelFrameConfig): void {
     host?.remove();
     host = null;
     frame = null;
-    anchorEl = null;
     mountedId = null;
   };
 
-  const mount = (id: number, anchor: ReturnType<typeof findAnchor>) => {
+  const create = (id: number) => {
     // Never two panels, whoever left the other one.
     for (const stale of Array.from(document.querySelectorAll(cfg.tag))) stale.remove();
-    const el = document.createElement(cfg.tag);
-    if (!anchor) el.setAttribute('data-fallback', '');
-    const root = el.attachShadow({ mode: 'open' });
+    host = document.createElement(cfg.tag);
+    const root = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = cfg.css;
-    const iframe = document.createElement('iframe');
-    iframe.title = 'Bounceback recovery plan';
-    const params = new URLSearchParams({
-      activity: String(id),
-      own: isOwn(id) ? '1' : '0',
-      fallback: anchor ? '0' : '1',
-    });
-    iframe.src = `${cfg.frameUrl}#${params}`;
-    root.append(style, iframe);
-    if (!anchor) document.body.append(el);
-    else if (anchor.place === 'after') anchor.element.after(el);
-    else if (anchor.place === 'first') anchor.element.prepend(el);
-    else anchor.element.append(el);
-    host = el;
-    frame = iframe;
-    anchorEl = anchor?.element ?? null;
+    frame = document.createElement('iframe');
+    frame.title = 'Bounceback recovery plan';
+    root.append(style, frame);
     mountedId = id;
+  };
+
+  /** Where the host goes: after its anchor, or at the end of the body (fixed card or waiting). */
+  const place = (el: HTMLElement, anchor: ReturnType<typeof findAnchor>) => {
+    let parent: Node = document.body;
+    let before: Node | null = null;
+    if (anchor?.place === 'after') {
+      parent = anchor.element.parentNode ?? document.body;
+      before = anchor.element.nextSibling;
+    } else if (anchor?.place === 'first') {
+      parent = anchor.element;
+      before = anchor.element.firstChild;
+    } else if (anchor) parent = anchor.element;
+    if (el.parentNode === parent && (before === el || el.nextSibling === before)) return;
+    // A move that keeps the frame's page loaded (Chromium 133+); elsewhere the frame reloads.
+    const move = (parent as { moveBefore?: (n: Node, b: Node | null) => void }).moveBefore;
+    if (el.isConnected && parent.isConnected && typeof move === 'function')
+      move.call(parent, el, before);
+    else parent.insertBefore(el, before);
   };
 
   const sync = () => {
     const id = activityId();
     if (id === null) return unmount();
     const anchor = findAnchor();
-    const settled =
-      host?.isConnected === true && mountedId === id && anchorEl === (anchor?.element ?? null);
-    if (settled) return;
-    if (!anchor && !fallbackAllowed) {
-      // Keep the panel for this activity while the page settles.
-      if (host?.isConnected && mountedId === id) return;
-      return unmount();
+    if (!(host?.isConnected && mountedId === id)) {
+      unmount();
+      create(id);
     }
-    unmount();
-    mount(id, anchor);
+    const el = host!;
+    // No anchor yet: the panel loads out of sight, to show at once when Strava renders its stats;
+    // after a while without one it becomes the fixed card.
+    const state = anchor ? 'anchored' : fallbackAllowed ? 'fallback' : 'waiting';
+    const params = new URLSearchParams({
+      activity: String(id),
+      own: isOwn(id) ? '1' : '0',
+      fallback: state === 'fallback' ? '1' : '0',
+    });
+    const src = `${cfg.frameUrl}#${params}`;
+    // Only the hash changes for a frame already there: its page follows without reloading.
+    if (frame!.getAttribute('src') !== src) frame!.setAttribute('src', src);
+    el.toggleAttribute('data-fallback', state === 'fallback');
+    el.toggleAttribute('data-waiting', state === 'waiting');
+    place(el, anchor);
   };
 
   // The panel says how tall it is; only its own frame is listened to.

@@ -9,14 +9,19 @@ export const PANEL_TAG = 'bounceback-panel';
 /** How long after the panel's first try we wait for an anchor before the fixed card. */
 const FALLBACK_AFTER_MS = 1500;
 
-// Around the iframe, in the host's shadow root: sized by the panel's messages, a fixed card when
-// there is no anchor. The panel's own look is in entrypoints/panel.
+// Around the iframe, in the host's shadow root: sized by the panel's messages, out of sight and
+// out of Strava's layout while it waits for an anchor, a fixed card when there is none. The
+// panel's own look is in entrypoints/panel.
 const HOST_CSS = `
 :host { display: block; max-width: 640px; margin: 12px 0; }
 iframe { display: block; width: 100%; height: 0; border: 0; color-scheme: light; }
 :host([data-fallback]) {
   position: fixed; right: 16px; bottom: 16px; width: 320px; max-width: calc(100vw - 32px);
   margin: 0; z-index: 2147483000; border-radius: 6px; box-shadow: 0 2px 12px rgb(0 0 0 / 0.15);
+}
+:host([data-waiting]) {
+  position: absolute; top: 0; left: 0; width: 640px; height: 0; overflow: hidden; margin: 0;
+  visibility: hidden; pointer-events: none;
 }
 `;
 

@@ -3,6 +3,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { type ExtensionBrowser, launchBrowser } from '../../test/e2e/browser';
 import { connectThroughOptions } from '../../test/e2e/connect';
+import { panelFrame, panelFrameHandle } from '../../test/e2e/panel-frame';
 import { startSimulatorProcess } from './sim-process';
 import { median, spread } from './stats';
 
@@ -126,32 +127,55 @@ async function syncIdle(page: Page): Promise<void> {
 
 async function panelVisible(ext: ExtensionBrowser, url: string, n: number): Promise<number[]> {
   const page = await ext.newPage();
+  // In each panel frame: when its plan is first laid out, then painted, on the clock all frames
+  // share (time origin + now).
+  await page.addInitScript((ready) => {
+    if (location.protocol !== 'chrome-extension:') return;
+    const w = window as unknown as { __readyAt?: number };
+    const seen = new MutationObserver(() => {
+      const el = document.querySelector(ready);
+      if (!el || el.getBoundingClientRect().height === 0) return;
+      seen.disconnect();
+      requestAnimationFrame(() => {
+        w.__readyAt = performance.timeOrigin + performance.now();
+      });
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  }, READY);
   await page.goto(url);
-  await page.locator(`bounceback-panel ${READY}`).first().waitFor({ timeout: 15_000 });
+  await panelFrame(page).locator(READY).waitFor({ timeout: 15_000 });
   await page.evaluate(NAME_SHIM);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
-    out.push(
-      await page.evaluate(async (ready) => {
-        const body = document.getElementById('view-body')!;
-        const tpl = document.getElementById('tpl-overview') as HTMLTemplateElement;
-        body.replaceChildren();
-        await new Promise((r) => setTimeout(r, 300));
-        const t0 = performance.now();
-        body.replaceChildren(tpl.content.cloneNode(true));
-        return new Promise<number>((resolve) => {
-          const check = () => {
-            const host = document.querySelector('.activity-stats .inline-stats + bounceback-panel');
-            const el = host?.shadowRoot?.querySelector(ready);
-            if (el && el.getBoundingClientRect().height > 0) {
-              // Visible = painted: the next frame after it is laid out.
-              requestAnimationFrame(() => resolve(performance.now() - t0));
-            } else setTimeout(check, 1);
-          };
-          check();
-        });
-      }, READY),
-    );
+    // Strava re-renders its stats late: the anchor goes in, the panel follows. On Strava's side
+    // the panel is visible once its frame has been given a height and painted.
+    const { insertedAt, sizedAt } = await page.evaluate(async () => {
+      const body = document.getElementById('view-body')!;
+      const tpl = document.getElementById('tpl-overview') as HTMLTemplateElement;
+      body.replaceChildren();
+      await new Promise((r) => setTimeout(r, 300));
+      const at = () => performance.timeOrigin + performance.now();
+      const inserted = at();
+      body.replaceChildren(tpl.content.cloneNode(true));
+      const sized = await new Promise<number>((resolve) => {
+        const check = () => {
+          const host = document.querySelector('.activity-stats .inline-stats + bounceback-panel');
+          const frame = host?.shadowRoot?.querySelector('iframe');
+          if (frame && frame.getBoundingClientRect().height > 0)
+            requestAnimationFrame(() => resolve(at()));
+          else setTimeout(check, 1);
+        };
+        check();
+      });
+      return { insertedAt: inserted, sizedAt: sized };
+    });
+    const frame = await panelFrameHandle(page);
+    const readyAt = await (
+      await frame.waitForFunction(() => (window as { __readyAt?: number }).__readyAt, null, {
+        timeout: 15_000,
+      })
+    ).jsonValue();
+    out.push(Math.max(sizedAt, readyAt as number) - insertedAt);
   }
   await page.close();
   return out;

@@ -51,14 +51,15 @@ export function bundleSizes(
   buildDir: string,
 ): Record<'background' | 'content' | 'popup' | 'options', Size> {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
-  // Declared scripts (Firefox) or the ones the worker injects (Chromium): all of content-scripts/.
+  // What an activity page loads for the panel: its page (framed there) and any content script
+  // (Firefox declares one; Chromium's worker places the frame with a function of its own).
   const declared = (manifest.content_scripts ?? []).flatMap(
     (c: { js?: string[]; css?: string[] }) => [...(c.js ?? []), ...(c.css ?? [])],
   );
   const injected = existsSync(join(buildDir, 'content-scripts'))
     ? readdirSync(join(buildDir, 'content-scripts')).map((f) => `content-scripts/${f}`)
     : [];
-  const content = [...new Set([...declared, ...injected])];
+  const content = [...new Set([...declared, ...injected, 'panel.html'])];
   return {
     background: sizeOf(buildDir, [manifest.background?.service_worker ?? 'background.js']),
     content: sizeOf(buildDir, content),

@@ -26,8 +26,8 @@ beforeEach(async () => {
 const EXT = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
 const PAGE = (id: number) => ({
   id: browser.runtime.id,
-  url: `https://www.strava.com/activities/${id}`,
-  tab: { id: 1 },
+  url: browser.runtime.getURL(`/panel.html#activity=${id}&own=1&fallback=0`),
+  tab: { id: 1, url: `https://www.strava.com/activities/${id}` },
 });
 
 describe('app service against the simulator', () => {
@@ -111,7 +111,7 @@ describe("the popup's first frame", () => {
 });
 
 describe('message senders and payloads', () => {
-  it('a content script gets only the activity of the page it runs on', async () => {
+  it('the framed panel gets only the activity of the tab it is on', async () => {
     const fresh = sim.finishRun({ kind: 'easy' });
     await app.syncNow(true);
     const handlers = createAppHandlers(app);

@@ -42,8 +42,8 @@ beforeEach(async () => {
 const POPUP = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
 const PANEL = () => ({
   id: browser.runtime.id,
-  url: `https://www.strava.com/activities/${runId}`,
-  tab: { id: 1 },
+  url: browser.runtime.getURL(`/panel.html#activity=${runId}&own=1&fallback=0`),
+  tab: { id: 1, url: `https://www.strava.com/activities/${runId}` },
 });
 
 /** What no corruption elsewhere may cost. */

@@ -68,6 +68,27 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
   };
 }
 
+/** The panel's page in its frame on a Strava tab showing `tabActivity`, its hash naming `asks`. */
+const framedPanel = (tabActivity: number, asks: number): SenderInfo => ({
+  id: browser.runtime.id,
+  url: browser.runtime.getURL(`/panel.html#activity=${asks}&own=1&fallback=0`),
+  tab: { id: 3, url: `https://www.strava.com/activities/${tabActivity}` },
+});
+
+/** Our own contexts that are not the panel on a Strava tab: the browser vouches only for the id. */
+const notThePanel = (): Record<string, SenderInfo> => ({
+  'a content script (ours sends none: the panel is a framed page)': {
+    id: browser.runtime.id,
+    url: `https://www.strava.com/activities/${ownRun}`,
+    tab: { id: 6 },
+  },
+  'the panel page opened as a tab of its own': {
+    id: browser.runtime.id,
+    url: browser.runtime.getURL(`/panel.html#activity=${ownRun}&own=1&fallback=0`),
+    tab: { id: 5, url: browser.runtime.getURL(`/panel.html#activity=${ownRun}`) },
+  },
+});
+
 const strangers = (): Record<string, SenderInfo> => ({
   'another extension': {
     id: 'evil-extension-id',
@@ -127,19 +148,16 @@ describe('messages from unexpected senders', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('refuses a content script that asks about another activity than its page’s', async () => {
-    const sender = {
-      id: browser.runtime.id,
-      url: `https://www.strava.com/activities/${otherRun}`,
-      tab: { id: 3 },
-    };
+  it('refuses the framed panel when it asks about another activity than its tab’s', async () => {
+    // Strava's page chose the frame's hash; the tab's URL is the browser's word.
+    const sender = framedPanel(otherRun, ownRun);
     const before = await snapshot();
     const m = everyMessage();
     expect(await refusal(m.getPanel.handler, m.getPanel.data, sender)).not.toMatch(/^answered/);
     expect(await refusal(m.markStepDone.handler, m.markStepDone.data, sender)).not.toMatch(
       /^answered/,
     );
-    // Pages-only messages stay refused for a content script whatever it asks.
+    // Pages-only messages stay refused for the framed panel whatever it asks.
     for (const name of [
       'getPopup',
       'checkIn',
@@ -161,12 +179,20 @@ describe('messages from unexpected senders', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('still answers the content script of the page’s own activity (the checks are not blanket)', async () => {
-    const sender = {
-      id: browser.runtime.id,
-      url: `https://www.strava.com/activities/${ownRun}`,
-      tab: { id: 3 },
-    };
+  it('refuses our own contexts that are not the panel on a Strava tab, except for the connection', async () => {
+    const before = await snapshot();
+    const m = everyMessage();
+    for (const [who, sender] of Object.entries(notThePanel())) {
+      for (const [name, { handler, data }] of Object.entries(m)) {
+        if (name === 'getConnection') continue; // any context of ours may see who is connected
+        expect(await refusal(handler, data, sender), `${who}: ${name}`).not.toMatch(/^answered/);
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('still answers the framed panel about its tab’s activity (the checks are not blanket)', async () => {
+    const sender = framedPanel(ownRun, ownRun);
     const m = everyMessage();
     expect(await m.getPanel.handler(m.getPanel.data, sender)).toMatchObject({
       ok: true,

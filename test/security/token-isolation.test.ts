@@ -78,11 +78,11 @@ describe('token isolation', () => {
     expect(flat(await browser.storage.local.get(null))).toContain('connected');
   });
 
-  it('no message answer to our content script holds a token or the secret', async () => {
+  it('no message answer to the framed panel holds a token or the secret', async () => {
     const contentScript = {
       id: browser.runtime.id,
-      url: `https://www.strava.com/activities/${runId}`,
-      tab: { id: 2 },
+      url: browser.runtime.getURL(`/panel.html#activity=${runId}&own=1&fallback=0`),
+      tab: { id: 2, url: `https://www.strava.com/activities/${runId}` },
     };
     const payloads: Partial<Record<keyof ProtocolMap, unknown>> = {
       getPanel: { activityId: runId, own: true },

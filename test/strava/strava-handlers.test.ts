@@ -16,6 +16,11 @@ const CONTENT_SCRIPT = {
   url: 'https://www.strava.com/activities/42',
   tab: { id: 4 },
 };
+const FRAMED_PANEL = {
+  id: 'test-extension-id',
+  url: 'chrome-extension://test-extension-id/panel.html#activity=42&own=1&fallback=0',
+  tab: { id: 4, url: 'https://www.strava.com/activities/42' },
+};
 const OTHER_EXTENSION = { id: 'evil', url: 'chrome-extension://evil/page.html' };
 const GOOD = { clientId: '12345', clientSecret: '0123456789abcdef0123456789abcdef01234567' };
 
@@ -41,6 +46,9 @@ describe('senders', () => {
   it("recognises the extension's own pages only", () => {
     expect(isExtensionPage(OPTIONS_PAGE)).toBe(true);
     expect(isExtensionPage(CONTENT_SCRIPT)).toBe(false);
+    // The panel is our page, but Strava's page framed it: not one of "our own pages".
+    expect(isExtensionPage(FRAMED_PANEL)).toBe(false);
+    expect(isExtensionPage({ ...FRAMED_PANEL, tab: undefined })).toBe(true);
     expect(isExtensionPage(OTHER_EXTENSION)).toBe(false);
     expect(isExtensionPage({ id: 'test-extension-id' })).toBe(false);
   });
