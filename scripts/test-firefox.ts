@@ -183,12 +183,25 @@ async function main(): Promise<void> {
       target: { context },
       awaitPromise: false,
     });
+    // The panel's page loaded in its frame and told Strava's page its height.
+    let height = 0;
+    while (Date.now() < deadline && height === 0) {
+      const r = await bidi.send<{ result: { value: number } }>('script.evaluate', {
+        expression:
+          'document.querySelector("bounceback-panel")?.shadowRoot?.querySelector("iframe")?.getBoundingClientRect().height ?? 0',
+        target: { context },
+        awaitPromise: false,
+      });
+      height = r.result.value;
+      if (height === 0) await new Promise((res) => setTimeout(res, 200));
+    }
     ws.close();
+    if (height === 0) throw new Error('the panel’s frame never got a height: its page did not run');
     if (count !== 1) throw new Error(`expected one panel on the activity page, found ${count}`);
     if (placed.result.value !== 'BOUNCEBACK-PANEL') {
       throw new Error(`panel not after the stats (found ${placed.result.value})`);
     }
-    console.log('firefox-esr: the Firefox build mounted one panel after the activity stats');
+    console.log('firefox-esr: the Firefox build mounted one panel after the activity stats, its page sized');
     console.log('1 passed, 0 failed');
   } catch (e) {
     console.error(`test:firefox: ${(e as Error).message}`);
