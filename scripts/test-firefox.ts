@@ -201,7 +201,9 @@ async function main(): Promise<void> {
     if (placed.result.value !== 'BOUNCEBACK-PANEL') {
       throw new Error(`panel not after the stats (found ${placed.result.value})`);
     }
-    console.log('firefox-esr: the Firefox build mounted one panel after the activity stats, its page sized');
+    console.log(
+      'firefox-esr: the Firefox build mounted one panel after the activity stats, its page sized',
+    );
     console.log('1 passed, 0 failed');
   } catch (e) {
     console.error(`test:firefox: ${(e as Error).message}`);

@@ -105,7 +105,12 @@ export function mountPanelFrame(cfg: PanelFrameConfig): void {
       parent = anchor.element;
       before = anchor.element.firstChild;
     } else if (anchor) parent = anchor.element;
-    if (el.parentNode === parent && (before === el || el.nextSibling === before)) return;
+    // In place already: right after its anchor, inside it (first or last need not be exact), or
+    // in the body for the card and the wait (fixed or hidden: where in the body does not matter).
+    const inPlace =
+      el.parentNode === parent &&
+      (anchor?.place === 'after' ? el.previousSibling === anchor.element : true);
+    if (inPlace) return;
     // A move that keeps the frame's page loaded (Chromium 133+); elsewhere the frame reloads.
     const move = (parent as { moveBefore?: (n: Node, b: Node | null) => void }).moveBefore;
     if (el.isConnected && parent.isConnected && typeof move === 'function')
@@ -140,7 +145,8 @@ export function mountPanelFrame(cfg: PanelFrameConfig): void {
 
   // The panel says how tall it is; only its own frame is listened to.
   const onMessage = (e: MessageEvent) => {
-    if (!frame || e.source !== frame.contentWindow || e.origin !== cfg.frameOrigin) return;
+    if (!frame?.contentWindow || e.source !== frame.contentWindow || e.origin !== cfg.frameOrigin)
+      return;
     const h = (e.data as { bouncebackPanelHeight?: unknown } | null)?.bouncebackPanelHeight;
     if (typeof h === 'number' && Number.isFinite(h) && h >= 0 && h <= 4000)
       frame.style.height = `${Math.ceil(h)}px`;

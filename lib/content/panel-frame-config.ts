@@ -29,7 +29,8 @@ iframe { display: block; width: 100%; height: 0; border: 0; color-scheme: light;
 export function panelFrameConfig(pageUrl: string, replace = false): PanelFrameConfig {
   return {
     frameUrl: pageUrl,
-    frameOrigin: new URL(pageUrl).origin,
+    // Read off the string: URL parsers that do not know extension schemes give "null".
+    frameOrigin: /^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.exec(pageUrl)?.[0] ?? pageUrl,
     tag: PANEL_TAG,
     host: STRAVA_HOST,
     activityPath: ACTIVITY_PATH.source,

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { panelFrameConfig } from '../../lib/content/panel-frame-config';
 
-const css = readFileSync(
-  resolve(__dirname, '../../entrypoints/activity.content/panel.css'),
-  'utf8',
-);
+const css = readFileSync(resolve(__dirname, '../../entrypoints/panel/panel.css'), 'utf8');
+const hostCss = panelFrameConfig('chrome-extension://x/panel.html').css;
 
 /** The body of the first block opened by `prelude` (balanced braces). */
 function block(prelude: string): string {
@@ -38,8 +37,11 @@ describe('panel.css', () => {
     expect(css.toLowerCase()).not.toContain('#fc5200');
   });
 
-  it('keeps the fixed card and no fixed width wider than Strava’s column', () => {
-    expect(block('.bb-card {')).toMatch(/position:\s*fixed/);
+  it('keeps the fixed card (its host) and no fixed width wider than Strava’s column', () => {
+    expect(/:host\(\[data-fallback\]\)\s*\{([^}]*)\}/.exec(hostCss)?.[1]).toMatch(
+      /position:\s*fixed/,
+    );
+    expect(/:host\s*\{([^}]*)\}/.exec(hostCss)?.[1]).toMatch(/max-width:\s*640px/);
     for (const [, px] of css.matchAll(/(?:^|\s)(?:min-)?width:\s*(\d+)px/g)) {
       expect(Number(px)).toBeLessThanOrEqual(640);
     }
