@@ -11,6 +11,7 @@ import type { StoredRun } from '../lib/store/collections';
 import { type ExtensionBrowser, launchBrowser } from '../test/e2e/browser';
 import { chromiumPath, NO_CHROMIUM } from '../test/e2e/chromium-path';
 import { connectThroughOptions } from '../test/e2e/connect';
+import { panelFrame } from '../test/e2e/panel-frame';
 import { readExtensionRecord } from '../test/e2e/read-extension-db';
 import { type Simulator, startSimulator } from '../test/strava-sim/server';
 
@@ -82,7 +83,8 @@ async function main(): Promise<void> {
 
     const page: Page = await b.newPage();
     await page.goto(`https://www.strava.com/activities/${id}`);
-    await page.locator('bounceback-panel').waitFor({ timeout: 15_000 });
+    await panelFrame(page).locator('[data-state="ready"]').waitFor({ timeout: 15_000 });
+    await page.locator('bounceback-panel').waitFor({ state: 'visible' });
     await page.waitForTimeout(800);
 
     if (headed) {
@@ -98,6 +100,12 @@ async function main(): Promise<void> {
     const shots: string[] = [];
     const shoot = async (p: Page, name: string) => {
       const path = join(OUT, `${name}.png`);
+      // A viewport as tall as the page: Chromium paints a cross-process frame (the panel) only
+      // where the viewport shows it, which a full-page capture does not wait for.
+      const height = await p.evaluate(() => document.documentElement.scrollHeight);
+      const size = p.viewportSize();
+      if (size) await p.setViewportSize({ width: size.width, height });
+      await p.waitForTimeout(300);
       await p.screenshot({ path, fullPage: true });
       shots.push(path);
     };
