@@ -122,6 +122,15 @@ function watchMounts() {
   return { added, stop: () => observer.disconnect() };
 }
 
+/** A panel after the best anchor, inside a container Strava's view re-renders. */
+function panelInContainer() {
+  const container = document.createElement('div');
+  container.append(fixtureFor(BEST.selector).view);
+  document.body.append(container);
+  mountPanelFrame(cfg());
+  return { container, before: onlyHost() };
+}
+
 const fakeWindows = new WeakMap<HTMLIFrameElement, object>();
 
 beforeEach(() => {
@@ -482,13 +491,7 @@ describe('following the page', () => {
   });
 
   it('a re-render that swaps the anchor for a new one re-creates the panel exactly once', async () => {
-    const container = document.createElement('div');
-    const first = fixtureFor(BEST.selector);
-    container.append(first.view);
-    document.body.append(container);
-    mountPanelFrame(cfg());
-    const before = onlyHost();
-
+    const { container, before } = panelInContainer();
     const mounts = watchMounts();
     const second = fixtureFor(BEST.selector);
     container.replaceChildren(second.view);
@@ -502,13 +505,7 @@ describe('following the page', () => {
   });
 
   it('a re-render in two steps (view gone, then back): one new panel, hidden in between', async () => {
-    const container = document.createElement('div');
-    const first = fixtureFor(BEST.selector);
-    container.append(first.view);
-    document.body.append(container);
-    mountPanelFrame(cfg());
-    const before = onlyHost();
-
+    const { container, before } = panelInContainer();
     const mounts = watchMounts();
     container.replaceChildren();
     await flush();
