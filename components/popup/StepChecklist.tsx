@@ -1,5 +1,5 @@
-import { formatClock } from '../../lib/recovery/local-date';
 import type { Plan, Step } from '../../lib/recovery/plan-types';
+import { formatWindow } from '../../lib/ui/format-time';
 
 export interface StepChecklistProps {
   plan: Plan;
@@ -50,7 +50,7 @@ export function StepChecklist({ plan, done, now, timeZone, onToggle }: StepCheck
           </label>
           <p id={`${id}-detail`} class="bb-step-detail">
             <span class="bb-when">
-              {formatClock(step.startsAt, timeZone)}–{formatClock(step.endsAt, timeZone)}
+              {formatWindow(step.startsAt, step.endsAt, timeZone)}
               {state === 'open' && ' · now'}
               {state === 'missed' && ' · window closed'}
             </span>{' '}

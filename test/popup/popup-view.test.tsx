@@ -177,6 +177,24 @@ describe('PopupView: the current plan', () => {
     for (const step of upfront) expect(step.className).toMatch(/bb-step-(open|later)/);
   });
 
+  it('a step window that ends on a later local day says so', () => {
+    // A run ending late in the evening in Tokyo: the long windows run past midnight there.
+    const late = '2026-06-12T12:30:00Z'; // 21:30 in Tokyo
+    const current = runView(7, late, { now: Date.parse(late) + HOUR });
+    const root = mount(
+      <PopupView {...props({ current, now: Date.parse(late) + HOUR, timeZone: 'Asia/Tokyo' })} />,
+    );
+    const crossing = current.plan.steps.filter(
+      (s) =>
+        new Date(s.startsAt + 9 * HOUR).getUTCDate() !== new Date(s.endsAt + 9 * HOUR).getUTCDate(),
+    );
+    expect(crossing.length).toBeGreaterThan(0);
+    for (const step of current.plan.steps) {
+      const when = text(root.querySelector(`#bb-step-7-${step.id}-detail .bb-when`));
+      expect(when.includes('next day'), step.id).toBe(crossing.includes(step));
+    }
+  });
+
   it('a done step is ticked and the next-step line moves on', () => {
     const plain = runView(7, START, { now: NOW });
     const first = nextStep(plain.plan, NOW, []);
