@@ -19,6 +19,7 @@ iframe { display: block; width: 100%; height: 0; border: 0; color-scheme: light;
   position: fixed; right: 16px; bottom: 16px; width: 320px; max-width: calc(100vw - 32px);
   margin: 0; z-index: 2147483000; border-radius: 6px; box-shadow: 0 2px 12px rgb(0 0 0 / 0.15);
 }
+:host([data-fallback]) iframe { max-height: calc(100vh - 32px); }
 :host([data-waiting]) {
   position: absolute; top: 0; left: 0; width: 640px; height: 0; overflow: hidden; margin: 0;
   visibility: hidden; pointer-events: none;
