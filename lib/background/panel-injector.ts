@@ -35,8 +35,8 @@ export function registerPanelInjector(): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (loadedActivityPage(change, tab)) void place(tabId, false);
   });
-  // Activity tabs already open when the worker starts: after an install or a re-enable nothing
-  // else would bring them a panel. An update replaces the old copy's panel (its page is gone).
+  // Activity tabs already open when the extension is installed get a panel; an update replaces
+  // the old copy's (its page is gone). Not on every worker start: a wake would query every tab.
   const placeOpen = (replace: boolean) =>
     void browser.tabs
       .query({ url: PANEL_MATCHES })
@@ -48,7 +48,6 @@ export function registerPanelInjector(): void {
       })
       .catch(() => undefined);
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'update') placeOpen(true);
+    if (reason === 'install' || reason === 'update') placeOpen(reason === 'update');
   });
-  placeOpen(false);
 }

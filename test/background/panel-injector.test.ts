@@ -132,7 +132,7 @@ describe('registerPanelInjector', () => {
     expect(calls).toEqual([]);
   });
 
-  it('brings a panel to activity tabs already loaded when the worker starts', async () => {
+  it('brings a panel to activity tabs already loaded when installed, and replaces them on an update', async () => {
     const { calls } = recordScripts();
     const tab = (id: number, status: string, url: string) => ({ id, status, url }) as never;
     const query = vi.fn(async () => [
@@ -142,23 +142,20 @@ describe('registerPanelInjector', () => {
     ]);
     vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(query as never);
     registerPanelInjector();
+    // A worker that merely wakes up leaves open tabs alone.
+    await settle();
+    expect(query).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
     await vi.waitFor(() => expect(calls).toHaveLength(1));
     expect(query).toHaveBeenCalledWith({ url: PANEL_MATCHES });
     expect(calls[0]).toMatchObject({ tabId: 4, world: 'MAIN', replace: false });
-  });
 
-  it('replaces the panels an update left behind (their page belongs to the old copy)', async () => {
-    const { calls } = recordScripts();
-    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [
-      { id: 4, status: 'complete', url: ACTIVITY },
-    ]) as never);
-    registerPanelInjector();
-    await vi.waitFor(() => expect(calls).toHaveLength(1));
-    expect(calls[0]!.replace).toBe(false);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
     await vi.waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]).toMatchObject({ tabId: 4, replace: true });
-    // A browser update is not ours: nothing to replace.
+    // A browser update is not ours: nothing to place.
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update' } as never);
     await settle();
     expect(calls).toHaveLength(2);
