@@ -131,6 +131,16 @@ function panelInContainer() {
   return { container, before: onlyHost() };
 }
 
+/** After a re-render: exactly one new, visible host, after the new anchor. */
+function expectOneNewPanel(before: HTMLElement, added: Element[], anchor: Element): HTMLElement {
+  const after = onlyHost();
+  expect(after).not.toBe(before);
+  expect(new Set(added)).toEqual(new Set([after]));
+  expectPlaced(after, anchor, BEST.place);
+  expect(after.hasAttribute('data-waiting')).toBe(false);
+  return after;
+}
+
 const fakeWindows = new WeakMap<HTMLIFrameElement, object>();
 
 beforeEach(() => {
@@ -497,11 +507,7 @@ describe('following the page', () => {
     container.replaceChildren(second.view);
     await flush();
     mounts.stop();
-    const after = onlyHost();
-    expect(after).not.toBe(before);
-    expect(new Set(mounts.added)).toEqual(new Set([after]));
-    expectPlaced(after, second.anchor, BEST.place);
-    expect(after.hasAttribute('data-waiting')).toBe(false);
+    expectOneNewPanel(before, mounts.added, second.anchor);
   });
 
   it('a re-render in two steps (view gone, then back): one new panel, hidden in between', async () => {
@@ -518,11 +524,7 @@ describe('following the page', () => {
     container.append(second.view);
     await flush();
     mounts.stop();
-    const after = onlyHost();
-    expect(after).not.toBe(before);
-    expect(new Set(mounts.added)).toEqual(new Set([after]));
-    expectPlaced(after, second.anchor, BEST.place);
-    expect(after.hasAttribute('data-waiting')).toBe(false);
+    const after = expectOneNewPanel(before, mounts.added, second.anchor);
     expect(hashParams(after).values).toEqual({ activity: '123', own: '0', fallback: '0' });
   });
 
