@@ -38,11 +38,11 @@ async function handle<S extends z.ZodMiniType, T>(
   sender: SenderInfo,
   data: unknown,
   schema: S,
-  run: (parsed: z.output<S>, contentActivity: number | null) => Promise<T>,
+  run: (parsed: z.output<S>, panelActivity: number | null) => Promise<T>,
 ): Promise<Result<T>> {
   const page = isExtensionPage(sender);
-  const content = page ? null : framedPanelActivity(sender);
-  if (!page && (who === 'pages' || content === null)) return { ok: false, error: FORBIDDEN };
+  const panel = page ? null : framedPanelActivity(sender);
+  if (!page && (who === 'pages' || panel === null)) return { ok: false, error: FORBIDDEN };
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -56,7 +56,7 @@ async function handle<S extends z.ZodMiniType, T>(
     };
   }
   try {
-    return { ok: true, value: await run(parsed.data as z.output<S>, content) };
+    return { ok: true, value: await run(parsed.data as z.output<S>, panel) };
   } catch (error) {
     return {
       ok: false,
@@ -71,16 +71,18 @@ async function handle<S extends z.ZodMiniType, T>(
 export function createAppHandlers(app: AppService) {
   return {
     getPanel: (data: unknown, sender: SenderInfo) =>
-      handle('pages-or-panel', sender, data, PanelRequestSchema, async (req, page) => {
+      handle('pages-or-panel', sender, data, PanelRequestSchema, async (req, tabActivity) => {
         // The framed panel asks only about the activity its tab shows.
-        if (page !== null && page !== req.activityId) throw new Error('Not this page’s activity.');
+        if (tabActivity !== null && tabActivity !== req.activityId)
+          throw new Error('Not this page’s activity.');
         return app.panelState(req.activityId, req.own);
       }),
     syncNow: (data: unknown, sender: SenderInfo) =>
       handle('pages-or-panel', sender, data, NoPayloadSchema, () => app.syncNow(true)),
     markStepDone: (data: unknown, sender: SenderInfo) =>
-      handle('pages-or-panel', sender, data, StepDoneSchema, async (req, page) => {
-        if (page !== null && page !== req.activityId) throw new Error('Not this page’s activity.');
+      handle('pages-or-panel', sender, data, StepDoneSchema, async (req, tabActivity) => {
+        if (tabActivity !== null && tabActivity !== req.activityId)
+          throw new Error('Not this page’s activity.');
         return app.markStepDone(req.activityId, req.stepId, req.done);
       }),
     openPage: (data: unknown, sender: SenderInfo) =>
