@@ -1,6 +1,6 @@
-import type { CheckIn } from '../lib/check-in';
+import type { CheckIn } from '../lib/model/check-in';
+import type { Readiness } from '../lib/model/plan';
 import { dateTimeFormat } from '../lib/recovery/local-date';
-import type { Readiness } from '../lib/recovery/plan-types';
 import { formatNumber } from '../lib/recovery/units';
 
 export interface CheckInSummaryProps {

@@ -1,13 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Classification } from '../lib/classify/classification';
-import type { PlanKind } from '../lib/recovery/plan-types';
-
-export const KIND_LABELS: Record<PlanKind, string> = {
-  easy: 'Easy run',
-  workout: 'Workout',
-  long: 'Long run',
-  race: 'Race',
-};
+import { type Classification, PLAN_KIND_LABELS, planKindOf } from '../lib/model/classification';
 
 export interface KindChipProps {
   classification: Classification;
@@ -17,10 +9,6 @@ export interface KindChipProps {
   compact?: boolean;
   /** Extra facts after the source, e.g. the distance in the runner's units. */
   extra?: string;
-}
-
-export function kindOf(classification: Classification): PlanKind {
-  return classification.race ? 'race' : classification.kind;
 }
 
 /**
@@ -40,11 +28,11 @@ export function sourceText(classification: Classification): string {
 /** The kind of run, where it came from, and (on expand) why. */
 export function KindChip({ classification, idBase, compact, extra }: KindChipProps) {
   const [open, setOpen] = useState(false);
-  const kind = kindOf(classification);
+  const kind = planKindOf(classification);
   const reasonsId = `${idBase}-reasons`;
   const chip = (
     <span class={`bb-chip bb-kind-${kind}`}>
-      <strong>{KIND_LABELS[kind]}</strong>
+      <strong>{PLAN_KIND_LABELS[kind]}</strong>
       <span class="bb-chip-source">{sourceText(classification)}</span>
     </span>
   );

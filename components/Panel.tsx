@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { PanelTarget } from '../lib/content/panel-target';
+import type { PanelState } from '../lib/messaging/views';
+import type { RunView } from '../lib/model/run-view';
+import type { SyncStatus } from '../lib/model/sync-status';
 import { formatClock } from '../lib/recovery/local-date';
 import { formatDistance } from '../lib/recovery/units';
-import type { PanelState, RunView, SyncStatus } from '../lib/run-view';
 import { browserTimeZone } from '../lib/ui/format-time';
 import { CheckInSummary } from './CheckInSummary';
 import { Countdown } from './Countdown';

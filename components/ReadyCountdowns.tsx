@@ -1,4 +1,4 @@
-import type { Plan } from '../lib/recovery/plan-types';
+import type { Plan } from '../lib/model/plan';
 import { formatDayClock } from '../lib/ui/format-time';
 import { Countdown } from './Countdown';
 

@@ -1,8 +1,8 @@
-import type { Plan, Priority, Step } from '../lib/recovery/plan-types';
+import type { Plan, Priority, Step } from '../lib/model/plan';
 import { formatDuration } from '../lib/recovery/units';
+import { HOUR_MS } from '../lib/time';
 import { formatOffset, formatWindow } from '../lib/ui/format-time';
 
-const HOUR_MS = 3_600_000;
 const MIN_SPAN_MS = 6 * HOUR_MS;
 const MAX_SPAN_MS = 24 * HOUR_MS;
 /** Candidate ticks (time since the run ended); those inside the span are drawn. */

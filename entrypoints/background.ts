@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { registerAppHandlers } from '../lib/background/app-handlers';
 import { createAppService } from '../lib/background/app-service';
+import { createHandlers } from '../lib/background/handlers';
 import { registerPanelInjector } from '../lib/background/panel-injector';
-import { registerStravaHandlers } from '../lib/background/strava-handlers';
 import { createStravaService } from '../lib/background/strava-service';
+import { registerHandlers } from '../lib/messaging/handler';
 import { openCollections } from '../lib/store/collections';
 import { connectionItem } from '../lib/store/connection';
 
@@ -17,8 +17,7 @@ export default defineBackground(() => {
     collections: openCollections((q) => console.warn('Bounceback quarantined a record:', q.reason)),
   });
   // Listeners first and synchronously: a worker woken by an event must find them registered.
-  registerStravaHandlers(strava);
-  registerAppHandlers(app);
+  registerHandlers(createHandlers(app, strava));
   // Chromium's build declares no content script (entrypoints/activity.content).
   if (!import.meta.env.FIREFOX) registerPanelInjector();
   browser.alarms.onAlarm.addListener((alarm) => void app.onAlarm(alarm.name));

@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { StoredRun } from '../lib/store/collections';
+import { runKindLabel } from '../lib/model/classification';
+import type { StoredRun } from '../lib/model/stored-run';
+import { MINUTE_MS } from '../lib/time';
 import { type ExtensionBrowser, launchBrowser } from '../test/e2e/browser';
 import { chromiumPath, NO_CHROMIUM } from '../test/e2e/chromium-path';
 import { connectThroughOptions } from '../test/e2e/connect';
@@ -124,13 +126,9 @@ async function main(): Promise<void> {
     const refuel = p.timers.find((t) => t.id === 'refuel');
     const refuelLeft =
       refuel && refuel.endsAt > now
-        ? `${Math.ceil((refuel.endsAt - now) / 60_000)} min left in the refuel window`
+        ? `${Math.ceil((refuel.endsAt - now) / MINUTE_MS)} min left in the refuel window`
         : 'no refuel window running';
-    const kind = run.classification.race
-      ? 'race'
-      : run.classification.kind === 'long'
-        ? 'long run'
-        : run.classification.kind;
+    const kind = runKindLabel(run.classification).toLowerCase();
     console.log('');
     for (const s of shots) console.log(`screenshot: ${s}`);
     console.log(`badge: ${(await badgeText(b)) || '(empty)'}`);

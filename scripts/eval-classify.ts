@@ -3,7 +3,7 @@
 // both with the rules (scripts/eval/score.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DEFAULT_PROFILE } from '../lib/profile';
+import { DEFAULT_PROFILE } from '../lib/model/profile';
 import { type LapAgreement, lapAgreement } from './eval/lap-agreement';
 import { type LabeledRun, orderRuns } from './eval/order-runs';
 import { type Replay, replay } from './eval/replay';

@@ -1,5 +1,5 @@
 import { POLL_MINUTES } from '../../lib/forms/settings-form';
-import type { Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/model/settings';
 import { FieldError } from '../FieldError';
 import type { SaveOutcome } from '../SaveOutcome';
 import { useSettingsForm } from './useSettingsForm';

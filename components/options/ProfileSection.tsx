@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { parseNumber } from '../../lib/forms/parse-number';
-import type { Units } from '../../lib/profile';
+import type { Units } from '../../lib/model/profile';
+import type { Settings } from '../../lib/model/settings';
 import { formatNumber, KG_PER_LB } from '../../lib/recovery/units';
-import type { Settings } from '../../lib/settings';
 import { FieldError } from '../FieldError';
 import type { SaveOutcome } from '../SaveOutcome';
 import { useSettingsForm } from './useSettingsForm';

@@ -4,8 +4,8 @@ import {
   type SettingsField,
   type SettingsFormContext,
 } from '../../lib/forms/settings-form';
-import type { Units } from '../../lib/profile';
-import type { Settings } from '../../lib/settings';
+import type { Units } from '../../lib/model/profile';
+import type { Settings } from '../../lib/model/settings';
 import { formRecord } from '../../lib/ui/form-record';
 import type { SaveOutcome } from '../SaveOutcome';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { type CheckIn, SORENESS_AREAS } from '../../lib/check-in';
 import { type CheckInField, parseCheckInForm } from '../../lib/forms/check-in-form';
+import { type CheckIn, SORENESS_AREAS } from '../../lib/model/check-in';
 import { formRecord } from '../../lib/ui/form-record';
 import { FieldError } from '../FieldError';
 import type { SaveOutcome } from '../SaveOutcome';

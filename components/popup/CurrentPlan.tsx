@@ -1,9 +1,9 @@
-import type { WeighIn } from '../../lib/check-in';
-import type { Units } from '../../lib/profile';
+import { planKindOf, runKindLabel } from '../../lib/model/classification';
+import type { Units } from '../../lib/model/profile';
+import type { RunView } from '../../lib/model/run-view';
+import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatClock, localDateKey } from '../../lib/recovery/local-date';
-import type { RunView } from '../../lib/run-view';
 import { formatDateKey, runDateKey } from '../../lib/ui/format-run-date';
-import { runKindLabel } from '../../lib/ui/run-kind-label';
 import { Countdown } from '../Countdown';
 import type { SaveOutcome } from '../SaveOutcome';
 import { NextStepLine } from './NextStepLine';
@@ -41,9 +41,7 @@ export function CurrentPlan({
   return (
     <section class="bb-card bb-current" aria-labelledby="bb-current-title">
       <h2 id="bb-current-title">
-        <span
-          class={`bb-kind bb-kind-${run.classification.race ? 'race' : run.classification.kind}`}
-        >
+        <span class={`bb-kind bb-kind-${planKindOf(run.classification)}`}>
           {runKindLabel(run.classification)}
         </span>{' '}
         <span class="bb-run-name">{activity.name}</span>

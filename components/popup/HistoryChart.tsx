@@ -1,5 +1,5 @@
-import type { CheckIn } from '../../lib/check-in';
-import type { RunView } from '../../lib/run-view';
+import type { CheckIn } from '../../lib/model/check-in';
+import type { RunView } from '../../lib/model/run-view';
 import { formatDateKey } from '../../lib/ui/format-run-date';
 import { type HistoryDay, historyDays } from '../../lib/ui/history-days';
 import { historySummary } from '../../lib/ui/history-summary';

@@ -1,5 +1,5 @@
+import type { Plan } from '../../lib/model/plan';
 import { nextStep } from '../../lib/recovery/next-step';
-import type { Plan } from '../../lib/recovery/plan-types';
 import { formatRemaining } from '../../lib/ui/format-remaining';
 
 /** What to do next, in one line: the open step that closes soonest, else the next to open. */

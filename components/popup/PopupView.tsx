@@ -1,7 +1,9 @@
-import type { CheckIn, WeighIn } from '../../lib/check-in';
-import type { Units } from '../../lib/profile';
+import type { CheckIn } from '../../lib/model/check-in';
+import type { Units } from '../../lib/model/profile';
+import type { RunView } from '../../lib/model/run-view';
+import type { SyncStatus } from '../../lib/model/sync-status';
+import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatClock, localDateKey } from '../../lib/recovery/local-date';
-import type { RunView, SyncStatus } from '../../lib/run-view';
 import type { SaveOutcome } from '../SaveOutcome';
 import { CheckInForm } from './CheckInForm';
 import { CurrentPlan } from './CurrentPlan';

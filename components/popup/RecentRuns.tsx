@@ -1,9 +1,9 @@
-import type { Units } from '../../lib/profile';
+import { planKindOf, runKindLabel } from '../../lib/model/classification';
+import type { Units } from '../../lib/model/profile';
+import type { RunView } from '../../lib/model/run-view';
 import { formatDistance } from '../../lib/recovery/units';
-import type { RunView } from '../../lib/run-view';
 import { formatRemaining } from '../../lib/ui/format-remaining';
 import { formatDateKey, runDateKey } from '../../lib/ui/format-run-date';
-import { runKindLabel } from '../../lib/ui/run-kind-label';
 import { StravaLink } from './StravaLink';
 
 export interface RecentRunsProps {
@@ -26,9 +26,7 @@ export function RecentRuns({ runs, now, timeZone, units }: RecentRunsProps) {
         return (
           <li key={activity.id} class="bb-run">
             <div class="bb-run-head">
-              <span
-                class={`bb-kind bb-kind-${run.classification.race ? 'race' : run.classification.kind}`}
-              >
+              <span class={`bb-kind bb-kind-${planKindOf(run.classification)}`}>
                 {runKindLabel(run.classification)}
               </span>
               <span class="bb-muted">{formatDateKey(runDateKey(activity, timeZone))}</span>

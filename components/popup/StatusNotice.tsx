@@ -1,5 +1,5 @@
+import type { SyncStatus } from '../../lib/model/sync-status';
 import { formatClock } from '../../lib/recovery/local-date';
-import type { SyncStatus } from '../../lib/run-view';
 
 export type Connection = 'connected' | 'disconnected' | 'reconnect-needed';
 

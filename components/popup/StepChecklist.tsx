@@ -1,4 +1,5 @@
-import type { Plan, Step } from '../../lib/recovery/plan-types';
+import type { Plan, Step } from '../../lib/model/plan';
+import { HOUR_MS } from '../../lib/time';
 import { formatWindow } from '../../lib/ui/format-time';
 
 export interface StepChecklistProps {
@@ -10,7 +11,7 @@ export interface StepChecklistProps {
 }
 
 /** Steps that open within this long may be listed up front; the rest wait behind "Later and done". */
-export const SOON_MS = 2 * 3_600_000;
+export const SOON_MS = 2 * HOUR_MS;
 /** Right after a run most steps are open at once; a popup shows this many. */
 export const MAX_UPFRONT = 5;
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { WeighIn } from '../../lib/check-in';
 import { parseWeighInForm, type WeighInField } from '../../lib/forms/weigh-in-form';
-import type { Units } from '../../lib/profile';
+import type { Units } from '../../lib/model/profile';
+import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatNumber, KG_PER_LB } from '../../lib/recovery/units';
 import { formRecord } from '../../lib/ui/form-record';
 import { FieldError } from '../FieldError';

@@ -1,15 +1,16 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod/mini';
-import { ConnectStrava } from '../../components/ConnectStrava';
+import { ConnectStrava } from '../../components/options/connect/ConnectStrava';
 import { DataSection } from '../../components/options/DataSection';
 import { NotificationsSection } from '../../components/options/NotificationsSection';
 import { ProfileSection } from '../../components/options/ProfileSection';
-import { sendMessage } from '../../lib/messages';
-import type { Units } from '../../lib/profile';
-import type { Settings } from '../../lib/settings';
+import { type MessageError, sendMessage } from '../../lib/messaging/protocol';
 import { connectionItem } from '../../lib/store/connection';
 import './style.css';
+import type { Connection } from '../../lib/model/connection';
+import type { Units } from '../../lib/model/profile';
+import type { Settings } from '../../lib/model/settings';
 
 z.config({ jitless: true });
 
@@ -24,11 +25,20 @@ function download(json: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const UNANSWERED: MessageError = {
+  kind: 'oauth',
+  reason: 'failed',
+  message: 'Bounceback’s background did not answer. Reload this page.',
+};
+
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [connected, setConnected] = useState(false);
-  const [stravaUnits, setStravaUnits] = useState<Units>('metric');
+  const [connection, setConnection] = useState<Connection | null>(null);
+  const [redirectUrl, setRedirectUrl] = useState<string | null>(null);
+  const [connectionError, setConnectionError] = useState<MessageError | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const connected = connection !== null && connection.state !== 'disconnected';
+  const stravaUnits: Units = connection?.athlete?.units ?? 'metric';
 
   const loadSettings = async () => {
     const res = await sendMessage('getSettings', undefined);
@@ -38,13 +48,22 @@ function Options() {
 
   useEffect(() => {
     void loadSettings();
-    const follow = (c: Awaited<ReturnType<typeof connectionItem.getValue>>) => {
-      setConnected(c.state !== 'disconnected');
-      if (c.athlete?.units) setStravaUnits(c.athlete.units);
-    };
-    void connectionItem.getValue().then(follow);
-    return connectionItem.watch(follow);
+    Promise.all([sendMessage('getConnection', undefined), sendMessage('getRedirectUrl', undefined)])
+      .then(([c, url]) => {
+        if (c.ok) setConnection(c.value);
+        else setConnectionError(c.error);
+        setRedirectUrl(url.ok ? url.value : null);
+      })
+      .catch(() => setConnectionError(UNANSWERED));
+    // A refresh failing in the background flips the state to "reconnect needed" while open.
+    return connectionItem.watch(setConnection);
   }, []);
+
+  const disconnect = async () => {
+    const res = await sendMessage('disconnect', undefined);
+    if (res.ok) setConnection(res.value.connection);
+    return res;
+  };
 
   const save = async (next: Settings) => {
     const res = await sendMessage('saveSettings', next);
@@ -56,7 +75,19 @@ function Options() {
   return (
     <main class="bb-options">
       <h1>Bounceback options</h1>
-      <ConnectStrava />
+      <ConnectStrava
+        connection={connection}
+        redirectUrl={redirectUrl}
+        loadError={connectionError}
+        actions={{
+          async connect(clientId, clientSecret) {
+            const res = await sendMessage('connect', { clientId, clientSecret });
+            if (res.ok) setConnection(res.value);
+            return res;
+          },
+          disconnect,
+        }}
+      />
       {loadError && <p role="alert">{loadError}</p>}
       {settings ? (
         <>
@@ -99,7 +130,7 @@ function Options() {
             return { ok: true, message: 'Everything Bounceback kept is deleted.' };
           },
           async disconnect() {
-            const res = await sendMessage('disconnect', undefined);
+            const res = await disconnect();
             if (!res.ok) return { ok: false, message: res.error.message };
             return { ok: true, message: res.value.notice ?? 'Disconnected from Strava.' };
           },

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { Panel } from '../../components/Panel';
 import type { PanelTarget } from '../../lib/content/panel-target';
-import { sendMessage } from '../../lib/messages';
-import type { PanelState } from '../../lib/run-view';
+import { sendMessage } from '../../lib/messaging/protocol';
+import type { PanelState } from '../../lib/messaging/views';
 import { useNow } from '../../lib/ui/use-now';
 
 const collapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { z } from 'zod/mini';
 import { PopupView } from '../../components/popup/PopupView';
-import type { PopupState } from '../../lib/background/app-service';
-import { sendMessage } from '../../lib/messages';
-import { type PlanSnapshot, readPlanSnapshot } from '../../lib/store/plan-snapshot';
+import { sendMessage } from '../../lib/messaging/protocol';
+import type { PlanSnapshot, PopupState } from '../../lib/messaging/views';
+import { readPlanSnapshot } from '../../lib/store/plan-snapshot';
 import { useNow } from '../../lib/ui/use-now';
 import './style.css';
 

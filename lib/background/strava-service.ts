@@ -3,27 +3,22 @@
 // `service.client` from here.
 
 import { browser } from 'wxt/browser';
-import type { BudgetView, DisconnectOutcome } from '../messages';
+import type { DisconnectOutcome } from '../messaging/protocol';
 import {
+  type BudgetSnapshot,
   type Connection,
   ConnectionSchema,
-  connectionItem,
   DISCONNECTED,
-} from '../store/connection';
+  EMPTY_BUDGET,
+} from '../model/connection';
+import { connectionItem } from '../store/connection';
 import { createStravaClient, type StravaClient } from '../strava/client';
 import { connectStrava, disconnectStrava, type Identity } from '../strava/connect';
 import type { ClientCredentials } from '../strava/oauth';
 import { idbSecretStore, OwnAppTokens, type SecretStore } from '../strava/own-app-tokens';
-import {
-  type BudgetSnapshot,
-  type BudgetStore,
-  blockedUntil,
-  EMPTY_BUDGET,
-  windows,
-} from '../strava/rate-budget';
+import type { BudgetStore } from '../strava/rate-budget';
 import { DEFAULT_TIMEOUT_MS, type Fetch, type Http } from '../strava/request';
 import type { TokenStatus } from '../strava/token-source';
-import { showReconnectBadge } from './reconnect-badge';
 
 export interface StravaServiceOptions {
   fetch?: Fetch;
@@ -44,7 +39,6 @@ export interface StravaService {
   getConnection(): Promise<Connection>;
   connect(creds: ClientCredentials): Promise<Connection>;
   disconnect(): Promise<DisconnectOutcome>;
-  budgetView(): BudgetView;
 }
 
 const FORGOTTEN_NOTICE =
@@ -64,9 +58,9 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
   const readConnection = async (): Promise<Connection> => {
     const parsed = ConnectionSchema.safeParse(await connectionItem.getValue());
     const status = await tokens.status();
-    if (parsed.success && parsed.data.state === status.state) return parsed.data as Connection;
+    if (parsed.success && parsed.data.state === status.state) return parsed.data;
     const repaired: Connection = {
-      ...(parsed.success ? (parsed.data as Connection) : { ...DISCONNECTED, budget: snapshot }),
+      ...(parsed.success ? parsed.data : { ...DISCONNECTED, budget: snapshot }),
       state: status.state,
       scopes: status.scopes,
       updatedAt: now(),
@@ -80,9 +74,7 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
   const update = (change: (c: Connection) => Connection): Promise<void> => {
     const next = queue.then(async () => {
       const parsed = ConnectionSchema.safeParse(await connectionItem.getValue());
-      const current = parsed.success
-        ? (parsed.data as Connection)
-        : { ...DISCONNECTED, budget: snapshot };
+      const current = parsed.success ? parsed.data : { ...DISCONNECTED, budget: snapshot };
       await connectionItem.setValue(change(current));
     });
     queue = next.catch(() => undefined);
@@ -99,7 +91,6 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
   };
 
   const onStatus = (status: TokenStatus) => {
-    void showReconnectBadge(status.state === 'reconnect-needed');
     void update((c) =>
       status.state === 'disconnected'
         ? { ...DISCONNECTED, budget: c.budget, updatedAt: now() }
@@ -121,11 +112,11 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
   });
 
   // On start-up the secrets decide: the status item may be stale (cleared storage, a crash
-  // between writes), and the badge does not survive a browser restart.
+  // between writes).
   const ready = (async () => {
     const [raw, status] = await Promise.all([connectionItem.getValue(), tokens.status()]);
     const parsed = ConnectionSchema.safeParse(raw);
-    const stored = parsed.success ? (parsed.data as Connection) : DISCONNECTED;
+    const stored = parsed.success ? parsed.data : DISCONNECTED;
     snapshot = stored.budget;
     if (stored.state !== status.state || status.state === 'reconnect-needed') onStatus(status);
   })().catch(() => undefined);
@@ -160,16 +151,6 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
       return {
         connection: await connectionItem.getValue(),
         notice: remote === 'failed' ? FORGOTTEN_NOTICE : null,
-      };
-    },
-    budgetView() {
-      const at = now();
-      const paused = snapshot.pausedUntil !== null && snapshot.pausedUntil > at;
-      return {
-        snapshot,
-        windows: windows(snapshot, at),
-        heldUntil: blockedUntil(snapshot, false, at),
-        pausedUntil: paused ? snapshot.pausedUntil : null,
       };
     },
   };

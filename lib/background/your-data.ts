@@ -6,8 +6,10 @@ import { buildExport } from '../data/build-export';
 import type { Refusal } from '../data/export-file';
 import { importData } from '../data/import-data';
 import type { MergeReport } from '../data/merge-import';
-import type { RunRecord } from '../data/record-schemas';
-import type { Collections, StoredRun } from '../store/collections';
+import type { RunRecord } from '../data/run-record';
+import { summaryOf } from '../model/activity';
+import type { StoredRun } from '../model/stored-run';
+import type { Collections } from '../store/collections';
 import { readSettings, settingsItem } from '../store/settings-item';
 import { cursorItem, syncStatusItem } from '../store/sync-items';
 
@@ -20,20 +22,23 @@ async function current(c: Collections) {
     readSettings(),
   ]);
   const done = new Map(progress.map(([k, v]) => [Number(k), v.done]));
-  const records = runs
-    .map(([, r]) => r)
-    .filter((r) => r.plan && r.classification)
-    .map((r) => ({
-      activity: r.activity,
-      classification: r.classification,
-      plan: r.plan,
-      done: done.get(r.activity.id) ?? [],
-    }));
+  const records: RunRecord[] = runs.flatMap(([, r]) =>
+    r.plan && r.classification
+      ? [
+          {
+            activity: summaryOf(r.activity),
+            classification: r.classification,
+            plan: r.plan,
+            done: done.get(r.activity.id) ?? [],
+          },
+        ]
+      : [],
+  );
   return {
     settings,
     checkIns: checkIns.map(([, v]) => v),
     weighIns: weighIns.map(([, v]) => v),
-    runs: records as unknown as RunRecord[],
+    runs: records,
   };
 }
 
@@ -68,9 +73,9 @@ export async function importFile(
             plan: mine.plan ?? r.plan,
           }
         : {
-            activity: r.activity as StoredRun['activity'],
+            activity: r.activity,
             classification: r.classification,
-            plan: r.plan as StoredRun['plan'],
+            plan: r.plan,
             detailed: false,
             syncedAt: now,
           },

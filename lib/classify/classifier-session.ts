@@ -1,14 +1,13 @@
-import type { Activity } from '../activity';
-import type { Profile } from '../profile';
-import type { Classification } from './classification';
+import type { Activity } from '../model/activity';
+import type { Classification } from '../model/classification';
+import type { Profile } from '../model/profile';
+import { DAY_MS } from '../time';
 import { fromTag } from './from-tag';
 import { type HistoryStats, historyStats, WINDOW_DAYS } from './history-stats';
 import { inferKind } from './infer-kind';
 import { type RunFeatures, runFeatures } from './run-features';
 import { startMs } from './start-ms';
 import { TagProfile } from './tag-profile';
-
-const DAY = 86_400_000;
 
 /** A classification with what it was computed from, for evaluation and debugging. */
 export interface ClassifiedRun {
@@ -69,7 +68,7 @@ export class ClassifierSession {
 
   private trim(now: number): void {
     let drop = 0;
-    while (drop < this.window.length && now - startMs(this.window[drop]!) > WINDOW_DAYS * DAY) {
+    while (drop < this.window.length && now - startMs(this.window[drop]!) > WINDOW_DAYS * DAY_MS) {
       drop++;
     }
     if (drop > 0) this.window.splice(0, drop);

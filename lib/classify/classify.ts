@@ -1,6 +1,6 @@
-import { type Activity, isRun } from '../activity';
-import type { Profile } from '../profile';
-import type { Classification } from './classification';
+import { type Activity, isRun } from '../model/activity';
+import type { Classification } from '../model/classification';
+import type { Profile } from '../model/profile';
 import { ClassifierSession } from './classifier-session';
 import { startMs } from './start-ms';
 

@@ -1,4 +1,4 @@
-import type { Activity } from '../activity';
+import type { Activity } from '../model/activity';
 
 // Each metre climbed costs about as much as several metres on the flat; on a loop part of it comes
 // back downhill, so a conservative factor keeps hilly and trail runs comparable to flat ones.

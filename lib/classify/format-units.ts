@@ -1,4 +1,4 @@
-import type { Units } from '../profile';
+import type { Units } from '../model/profile';
 
 const METRES_PER_MILE = 1609.344;
 

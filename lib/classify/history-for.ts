@@ -1,7 +1,6 @@
-import { type Activity, isRun } from '../activity';
+import { type Activity, isRun } from '../model/activity';
+import { DAY_MS } from '../time';
 import { startMs } from './start-ms';
-
-const DAY = 86_400_000;
 
 /**
  * The history `classify` needs for `activity`, from the app's stored activities (summaries or
@@ -18,7 +17,7 @@ export function historyFor(
   return stored
     .filter((a) => {
       const age = start - startMs(a);
-      return a.id !== activity.id && isRun(a) && age >= 0 && age <= days * DAY;
+      return a.id !== activity.id && isRun(a) && age >= 0 && age <= days * DAY_MS;
     })
     .sort((a, b) => startMs(a) - startMs(b))
     .map(({ laps: _laps, splits_metric: _splits, streams: _streams, ...summary }) => summary);

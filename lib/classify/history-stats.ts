@@ -1,9 +1,9 @@
-import type { Activity } from '../activity';
+import type { Activity } from '../model/activity';
+import { DAY_MS } from '../time';
 import { effortSpeed } from './effort-speed';
 import { quantile } from './quantile';
 import { startMs } from './start-ms';
 
-const DAY = 86_400_000;
 /** The longest look-back any statistic needs. */
 export const WINDOW_DAYS = 42;
 
@@ -65,7 +65,7 @@ export function historyStats(
   for (const run of earlier) {
     const t = startMs(run);
     const age = now - t;
-    if (!(age > 0 || (age === 0 && run !== activity)) || age > WINDOW_DAYS * DAY) continue;
+    if (!(age > 0 || (age === 0 && run !== activity)) || age > WINDOW_DAYS * DAY_MS) continue;
     runs42++;
     if (t < oldest) oldest = t;
     longest = Math.max(longest ?? 0, run.distance);
@@ -74,13 +74,13 @@ export function historyStats(
     if (run.suffer_score != null && run.moving_time > 0) {
       suffer.push(run.suffer_score / (run.moving_time / 60));
     }
-    if (age < 7 * DAY) week += run.distance;
-    if (age < 6 * DAY) longestThisWeek = Math.max(longestThisWeek, run.distance);
+    if (age < 7 * DAY_MS) week += run.distance;
+    if (age < 6 * DAY_MS) longestThisWeek = Math.max(longestThisWeek, run.distance);
     const gap = (now - (t + run.elapsed_time * 1000)) / 1000;
     if (gap >= -60 && gap <= 45 * 60 && (!justBefore || gap < justBefore.gapSeconds)) {
       justBefore = { name: run.name, distance: run.distance, gapSeconds: Math.max(0, gap) };
     }
-    if (age > 28 * DAY) continue;
+    if (age > 28 * DAY_MS) continue;
     runs28++;
     total28 += run.distance;
     if (run.distance >= FRAGMENT_METRES && run.moving_time >= FRAGMENT_SECONDS) {
@@ -93,7 +93,7 @@ export function historyStats(
   return {
     runs42,
     runs28,
-    spanDays: (now - oldest) / DAY,
+    spanDays: (now - oldest) / DAY_MS,
     typicalDistance: quantile(distances28, 0.5),
     typicalMovingTime: quantile(times28, 0.5),
     typicalSpeed: speeds28.length >= 3 ? quantile(speeds28, 0.5) : undefined,

@@ -1,5 +1,5 @@
-import type { Profile } from '../profile';
-import type { Classification } from './classification';
+import type { Classification } from '../model/classification';
+import type { Profile } from '../model/profile';
 import { formatUnits } from './format-units';
 import type { HistoryStats } from './history-stats';
 import type { RunFeatures } from './run-features';

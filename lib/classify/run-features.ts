@@ -1,5 +1,5 @@
-import type { Activity } from '../activity';
-import type { Profile } from '../profile';
+import type { Activity } from '../model/activity';
+import type { Profile } from '../model/profile';
 import { effortSpeed } from './effort-speed';
 import { FRAGMENT_METRES, FRAGMENT_SECONDS, type HistoryStats } from './history-stats';
 import { type LapStructure, lapStructure, type Segment } from './lap-structure';

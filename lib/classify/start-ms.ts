@@ -1,4 +1,4 @@
-import type { Activity } from '../activity';
+import type { Activity } from '../model/activity';
 
 /**
  * When a run started, epoch ms. Prefers UTC `start_date`; some imports carry only

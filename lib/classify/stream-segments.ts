@@ -1,4 +1,4 @@
-import type { Streams } from '../activity';
+import type { Streams } from '../model/activity';
 import type { Segment } from './lap-structure';
 
 /**

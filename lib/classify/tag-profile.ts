@@ -1,4 +1,4 @@
-import type { RunKind } from './classification';
+import type { RunKind } from '../model/classification';
 import { quantile } from './quantile';
 import type { RunFeatures } from './run-features';
 

@@ -3,11 +3,13 @@
 // validates is left out and listed, rather than making the whole export fail or writing a file
 // that could not be imported back.
 
-import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../settings';
+import { CheckInSchema } from '../model/check-in';
+import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../model/settings';
+import { WeighInSchema } from '../model/weigh-in';
 import { describeIssue } from './describe-issue';
 import { EXPORT_APP, EXPORT_FORMAT, type ExportFile, type Refusal } from './export-file';
 import { parseEach } from './parse-each';
-import { CheckInSchema, RunRecordSchema, WeighInSchema } from './record-schemas';
+import { RunRecordSchema } from './run-record';
 
 export interface ExportParts {
   settings: Settings;

@@ -3,8 +3,10 @@
 // key it does not know, so they cannot reach a file even if a caller passes them by mistake.
 
 import { z } from 'zod/mini';
-import { SettingsSchema } from '../settings';
-import { CheckInSchema, type RunRecord, RunRecordSchema, WeighInSchema } from './record-schemas';
+import { CheckInSchema } from '../model/check-in';
+import { SettingsSchema } from '../model/settings';
+import { WeighInSchema } from '../model/weigh-in';
+import { type RunRecord, RunRecordSchema } from './run-record';
 
 export const EXPORT_APP = 'bounceback';
 export const EXPORT_FORMAT = 1;

@@ -4,10 +4,11 @@
 // since they were planned with your latest data, and the ticked steps of both are joined).
 // Pure: the caller stores `merged` and shows `report`.
 
-import type { CheckIn, WeighIn } from '../check-in';
-import type { Settings } from '../settings';
+import type { CheckIn } from '../model/check-in';
+import type { Settings } from '../model/settings';
+import type { WeighIn } from '../model/weigh-in';
 import type { DataSet, Refusal } from './export-file';
-import type { RunRecord } from './record-schemas';
+import type { RunRecord } from './run-record';
 
 export interface Counts {
   checkIns: number;

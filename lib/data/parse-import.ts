@@ -3,11 +3,13 @@
 // refused with its reason while the rest still come in.
 
 import { z } from 'zod/mini';
-import { type Settings, SettingsSchema } from '../settings';
+import { CheckInSchema } from '../model/check-in';
+import { type Settings, SettingsSchema } from '../model/settings';
+import { WeighInSchema } from '../model/weigh-in';
 import { describeIssue } from './describe-issue';
 import { type DataSet, EXPORT_APP, EXPORT_FORMAT, type Refusal } from './export-file';
 import { parseEach } from './parse-each';
-import { CheckInSchema, RunRecordSchema, WeighInSchema } from './record-schemas';
+import { RunRecordSchema } from './run-record';
 
 /** Years of daily check-ins and runs fit in a few MB; more is not a file we made. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;

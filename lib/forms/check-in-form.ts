@@ -2,7 +2,7 @@
 // optional (runners skip what they did not measure), but an empty check-in says nothing, so at
 // least one reading is required. Ranges match what lib/recovery/readiness.ts can use.
 
-import { type CheckIn, SORENESS_AREAS, type SorenessArea } from '../check-in';
+import { type CheckIn, SORENESS_AREAS, type SorenessArea } from '../model/check-in';
 import { isDateKey } from '../recovery/local-date';
 import { type FormRaw, fieldList, fieldText } from './form-raw';
 import { parseNumber } from './parse-number';

@@ -2,10 +2,10 @@
 // own fields (`part`), so the other section's values are kept from `current`. A checkbox that is
 // not ticked is simply absent from a submitted form, which is why absent means off here.
 
-import type { Profile, Units } from '../profile';
+import type { Profile, Units } from '../model/profile';
+import { type Settings, SettingsSchema } from '../model/settings';
 import { BODY_WEIGHT_KG } from '../recovery/quantities';
 import { formatBodyWeight, KG_PER_LB } from '../recovery/units';
-import { type Settings, SettingsSchema } from '../settings';
 import { type FormRaw, fieldText } from './form-raw';
 import { parseNumber } from './parse-number';
 

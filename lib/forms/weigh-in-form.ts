@@ -2,8 +2,8 @@
 // units. The same limits as the plan's own reading of a weigh-in (lib/recovery/quantities.ts), so
 // the form refuses what the plan would otherwise call a typo.
 
-import type { WeighIn } from '../check-in';
-import type { Units } from '../profile';
+import type { Units } from '../model/profile';
+import type { WeighIn } from '../model/weigh-in';
 import {
   BODY_WEIGHT_KG,
   IMPLAUSIBLE_LOSS_FRACTION,

@@ -1,5 +1,6 @@
 // Local dates and clock times through Intl only: no local-time arithmetic, so DST changes
 // cannot shift anything. Plans keep UTC epoch ms; these helpers are for keys and display.
+import { DAY_MS } from '../time';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -35,7 +36,7 @@ export function localDateKey(epochMs: number, timeZone: string): string {
 
 /** Whole calendar days from one YYYY-MM-DD to another (b − a); dates, not instants. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 }
 
 export function isDateKey(value: string): boolean {

@@ -1,4 +1,4 @@
-import type { Plan, Step } from './plan-types';
+import type { Plan, Step } from '../model/plan';
 
 /**
  * The step to show next at `now`: among steps not done whose window has not closed, an open one

@@ -2,37 +2,45 @@
 // included; no clocks, storage or network. Windows count from the end of the run in UTC epoch
 // ms, so time zones and DST changes cannot move them; the zone only keys check-ins to dates.
 
-import { type Activity, endOf, isRun } from '../activity';
-import type { Classification } from '../classify/classification';
-import type { Profile } from '../profile';
-import { isTimeZone, zoneFromStrava } from './local-date';
+import { type Activity, endOf, isRun } from '../model/activity';
+import type { CheckIn } from '../model/check-in';
+import type { Classification } from '../model/classification';
+import { type PlanKind, planKindOf } from '../model/classification';
 import {
-  type CheckIns,
   PLAN_VERSION,
   type Plan,
-  type PlanKind,
-  type PlanOptions,
   PRIORITY_RANK,
   type Routine,
   type Step,
   type Timer,
-} from './plan-types';
+} from '../model/plan';
+import type { Profile } from '../model/profile';
+import type { WeighIn } from '../model/weigh-in';
+import { HOUR_MS, MINUTE_MS } from '../time';
+import { isTimeZone, zoneFromStrava } from './local-date';
 import { COLD_CAUTION, type Condition, NOTICE, STEP_TABLE, type StepRow } from './protocol';
 import { amountsFor, isPlausibleWeight, readWeighIn } from './quantities';
 import { readiness } from './readiness';
 
 export { nextStep } from './next-step';
-export { timerState } from './timer-state';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
 /** ISSN 2017: rapid refuelling only pays when the next hard session is under ~8 h away. */
 export const RAPID_REFUEL_WITHIN_HOURS = 8;
 /** Races this long get the long-run routine (long runs are typically 90 min or more). */
 export const LONG_RACE_SECONDS = 90 * 60;
 
-export function planKind(classification: Classification): PlanKind {
-  return classification.race ? 'race' : classification.kind;
+/** The runner's entries that a plan reads: check-ins by local date, and weigh-ins by run. */
+export interface CheckIns {
+  daily: readonly CheckIn[];
+  weighIns: readonly WeighIn[];
+}
+
+export interface PlanOptions {
+  /**
+   * When the runner's next hard session is (UTC epoch ms), if they told us. Under ~8 h away turns
+   * on rapid glycogen refuelling; otherwise normal meals restock within 24 h.
+   */
+  nextHardSessionAt?: number;
 }
 
 export function routineFor(
@@ -85,7 +93,7 @@ export function plan(
   if (!Number.isFinite(end))
     throw new RangeError(`Activity ${activity.id} has no valid start date`);
 
-  const kind = planKind(classification);
+  const kind = planKindOf(classification);
   const routine = routineFor(kind, classification, activity);
   const units = profile.units;
   const timeZone =

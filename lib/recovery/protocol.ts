@@ -3,7 +3,7 @@
 // the facts are the seeds'. Rows sharing an id never apply to the same run (different routines or
 // conditions), so a plan never holds two steps with one id.
 
-import type { Priority, Routine, StepId, TimerId } from './plan-types';
+import type { Priority, Routine, StepId, TimerId } from '../model/plan';
 import type { SourceId } from './sources';
 
 /** Which amounts a step carries (built from body weight and weigh-ins in quantities.ts). */

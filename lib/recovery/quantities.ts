@@ -2,9 +2,9 @@
 // (g, ml); text is in the runner's units. Seed 003 writes protein as "oz per pound": that is grams
 // per pound, and we never repeat it: protein here is g/kg (ISSN 2017), shown in grams.
 
-import type { WeighIn } from '../check-in';
-import type { Units } from '../profile';
-import type { Quantity } from './plan-types';
+import type { Quantity } from '../model/plan';
+import type { Units } from '../model/profile';
+import type { WeighIn } from '../model/weigh-in';
 import type { AmountsKey } from './protocol';
 import {
   formatBodyWeight,

@@ -6,14 +6,15 @@
 // earlier: the "grew" term only counts the rise above max(previous, mild), and the previous
 // check-in's own level term is at least as steep, so raising it never lowers the total.
 
-import { type Activity, endOf, isRun } from '../activity';
-import type { CheckIn } from '../check-in';
+import { type Activity, endOf, isRun } from '../model/activity';
+import type { CheckIn } from '../model/check-in';
+import { PLAN_KIND_LABELS, type PlanKind } from '../model/classification';
+import type { Plan, Readiness } from '../model/plan';
+import { HOUR_MS } from '../time';
 import { daysBetween, isDateKey, localDateKey } from './local-date';
-import type { Plan, PlanKind, Readiness } from './plan-types';
 import { formatDuration, formatNumber } from './units';
 
 export const MAX_HOURS = 96;
-const HOUR_MS = 3_600_000;
 
 /**
  * Base by kind. Workouts and races: no hard session for about 48 h (protocol). Long runs: 1–2
@@ -109,7 +110,7 @@ function sizeFactor(
     ? `relative effort ${formatNumber(value)} vs a median of ${formatNumber(usual)}`
     : `moving time ${formatDuration(value * 1000)} vs a median of ${formatDuration(usual * 1000)}`;
   reasons.push(
-    `This run was ${formatNumber(ratio, 1)}× your usual (${measure} over ${samples.length} runs in the last 6 weeks)${USUAL_SIZE[kind] === 1 ? '' : `, where a ${kindLabel(kind).toLowerCase()} is usually about ${USUAL_SIZE[kind]}×`}: ×${formatNumber(factor, 2)}.`,
+    `This run was ${formatNumber(ratio, 1)}× your usual (${measure} over ${samples.length} runs in the last 6 weeks)${USUAL_SIZE[kind] === 1 ? '' : `, where a ${PLAN_KIND_LABELS[kind].toLowerCase()} is usually about ${USUAL_SIZE[kind]}×`}: ×${formatNumber(factor, 2)}.`,
   );
   return factor;
 }
@@ -147,7 +148,7 @@ export function readiness(input: ReadinessInput): Readiness {
   const warnings: string[] = [];
   const end = endOf(activity);
   const baseHours = BASE_HOURS[kind];
-  reasons.push(`${kindLabel(kind)}: ${baseHours} h base before the next hard session.`);
+  reasons.push(`${PLAN_KIND_LABELS[kind]}: ${baseHours} h base before the next hard session.`);
 
   const size = sizeFactor(activity, kind, input.history, reasons);
   const age = ageFactor(input.age, reasons);
@@ -287,8 +288,4 @@ function usualRestingHr(input: ReadinessInput, runDate: string): number | undefi
     .map((c) => c.restingHr!)
     .filter((hr) => hr >= 25 && hr <= 120);
   return before.length >= MIN_HISTORY_RUNS ? median(before) : undefined;
-}
-
-function kindLabel(kind: PlanKind): string {
-  return { easy: 'Easy run', workout: 'Workout', long: 'Long run', race: 'Race' }[kind];
 }

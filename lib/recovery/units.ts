@@ -1,8 +1,7 @@
+import type { Units } from '../model/profile';
 // Small pure formatters for amounts in the runner's units. Stored values stay SI (g, ml, m, ms);
 // only the text changes. Nutrients stay in grams in both systems (food labels use grams), with
 // ounces added for imperial readers; body weight, fluids and distance switch units.
-
-import type { Units } from '../profile';
 
 export const ML_PER_FL_OZ = 29.5735295625;
 export const G_PER_OZ = 28.349523125;

@@ -1,21 +1,9 @@
 // The background's durable collections, one IndexedDB database each (idb-keyval createStore).
-import type { z } from 'zod/mini';
-import type { Activity } from '../activity';
-import type { CheckIn, WeighIn } from '../check-in';
-import type { Classification } from '../classify/classification';
-import type { Plan } from '../recovery/plan-types';
+import { type CheckIn, CheckInSchema } from '../model/check-in';
+import { type Progress, ProgressSchema } from '../model/progress';
+import { type StoredRun, StoredRunSchema } from '../model/stored-run';
+import { type WeighIn, WeighInSchema } from '../model/weigh-in';
 import { createRecordStore, type QuarantinedRecord, type RecordStore } from './record-store';
-import { CheckInSchema, ProgressSchema, StoredRunSchema, WeighInSchema } from './schemas';
-
-export interface StoredRun {
-  activity: Activity;
-  classification: Classification | null;
-  plan: Plan | null;
-  detailed: boolean;
-  syncedAt: number;
-}
-
-export type Progress = z.output<typeof ProgressSchema>;
 
 export interface Collections {
   runs: RecordStore<StoredRun>;
@@ -26,9 +14,9 @@ export interface Collections {
 
 export function openCollections(onQuarantine?: (q: QuarantinedRecord) => void): Collections {
   return {
-    runs: createRecordStore<StoredRun>({
+    runs: createRecordStore({
       name: 'bounceback-runs',
-      schema: StoredRunSchema as never,
+      schema: StoredRunSchema,
       version: 1,
       onQuarantine,
     }),
@@ -38,13 +26,13 @@ export function openCollections(onQuarantine?: (q: QuarantinedRecord) => void): 
       version: 1,
       onQuarantine,
     }),
-    checkIns: createRecordStore<CheckIn>({
+    checkIns: createRecordStore({
       name: 'bounceback-checkins',
-      schema: CheckInSchema as never,
+      schema: CheckInSchema,
       version: 1,
       onQuarantine,
     }),
-    weighIns: createRecordStore<WeighIn>({
+    weighIns: createRecordStore({
       name: 'bounceback-weighins',
       schema: WeighInSchema,
       version: 1,

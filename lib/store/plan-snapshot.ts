@@ -1,55 +1,21 @@
-// The popup's first frame, kept by the background beside the badge: the connection and the
-// running plan. The popup paints its timers from it at once instead of waiting for the worker
-// (often asleep) to wake, open its databases and answer; the full answer replaces it moments later.
+// The popup's first frame (lib/messaging/views' PlanSnapshot), kept by the background beside the
+// badge. The popup paints its timers from it at once instead of waiting for the worker (often
+// asleep) to wake, open its databases and answer; the full answer replaces it moments later.
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
-import type { Profile } from '../profile';
-import type { RunView, SyncStatus } from '../run-view';
-import {
-  CheckInSchema,
-  ClassificationSchema,
-  PlanSchema,
-  StoredActivitySchema,
-  WeighInSchema,
-} from './schemas';
-
-export interface PlanSnapshot {
-  connection: 'connected' | 'disconnected' | 'reconnect-needed';
-  sync: SyncStatus;
-  current: RunView | null;
-  timeZone: string;
-  units: Profile['units'];
-}
+import { type PlanSnapshot, PlanSnapshotSchema } from '../messaging/views';
 
 /** A snapshot of another version is ignored, never migrated: the next change rewrites it. */
 const VERSION = 1;
 /** Also read by public/popup-early.js, before the popup's bundle runs. */
 export const PLAN_SNAPSHOT_KEY = 'planSnapshot';
-const num = z.number();
 
-const SyncStatusSchema = z.object({
-  phase: z.enum(['idle', 'syncing']),
-  lastSyncAt: z.nullable(num),
-  lastError: z.nullable(z.object({ kind: z.string(), message: z.string() })),
-  pausedUntil: z.nullable(num),
-});
+const StoredSnapshotSchema = z.extend(PlanSnapshotSchema, { v: z.literal(VERSION) });
+type StoredSnapshot = z.output<typeof StoredSnapshotSchema>;
 
-const RunViewSchema = z.object({
-  activity: StoredActivitySchema,
-  classification: ClassificationSchema,
-  plan: PlanSchema,
-  done: z.array(z.string()),
-  weighIn: z.optional(WeighInSchema),
-  checkIns: z.array(CheckInSchema),
-});
-
-const PlanSnapshotSchema = z.object({
-  v: z.literal(VERSION),
-  connection: z.enum(['connected', 'disconnected', 'reconnect-needed']),
-  sync: SyncStatusSchema,
-  current: z.nullable(RunViewSchema),
-  timeZone: z.string(),
-  units: z.enum(['metric', 'imperial']),
+const planSnapshotItem = storage.defineItem<StoredSnapshot | null>(`local:${PLAN_SNAPSHOT_KEY}`, {
+  fallback: null,
 });
 
 /**
@@ -58,18 +24,17 @@ const PlanSnapshotSchema = z.object({
  * one) reaches every extension context listening to storage, the panels in open Strava tabs included.
  */
 export async function writePlanSnapshot(s: PlanSnapshot): Promise<void> {
-  const next = { v: VERSION, ...s };
-  const stored = (await browser.storage.local.get(PLAN_SNAPSHOT_KEY))[PLAN_SNAPSHOT_KEY];
-  if (JSON.stringify(stored) === JSON.stringify(next)) return;
-  await browser.storage.local.set({ [PLAN_SNAPSHOT_KEY]: next });
+  const next: StoredSnapshot = { v: VERSION, ...s };
+  if (JSON.stringify(await planSnapshotItem.getValue()) === JSON.stringify(next)) return;
+  await planSnapshotItem.setValue(next);
 }
 
 /** The snapshot in a stored value, or null when it is not one. */
-export function parsePlanSnapshot(stored: unknown): PlanSnapshot | null {
-  const parsed = PlanSnapshotSchema.safeParse(stored);
+function parsePlanSnapshot(stored: unknown): PlanSnapshot | null {
+  const parsed = StoredSnapshotSchema.safeParse(stored);
   if (!parsed.success) return null;
   const { v: _, ...snapshot } = parsed.data;
-  return snapshot as unknown as PlanSnapshot;
+  return snapshot;
 }
 
 /** The stored snapshot, or null when there is none or it is not one (never throws). */

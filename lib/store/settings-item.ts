@@ -1,7 +1,7 @@
 // Settings in browser.storage.local (not secret), typed and versioned; a corrupt value falls
 // back to the defaults instead of breaking the background.
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../settings';
+import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../model/settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,

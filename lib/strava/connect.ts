@@ -2,7 +2,7 @@
 // launchWebAuthFlow → redirect → code exchange → tokens in IndexedDB → athlete profile.
 // Every failure becomes a StravaError whose message tells the runner what to do.
 
-import type { ConnectedAthlete, Connection } from '../store/connection';
+import type { ConnectedAthlete, Connection } from '../model/connection';
 import type { StravaClient } from './client';
 import { StravaError } from './errors';
 import {

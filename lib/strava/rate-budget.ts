@@ -1,33 +1,17 @@
 // Strava's rate limits as a pure state machine: figures come from response headers, windows are
 // UTC quarter hours (:00/:15/:30/:45) and UTC days. No timers, no storage: callers pass `now`
 // and keep the snapshot (it is plain JSON, persisted with the connection status).
+import {
+  type BudgetSnapshot,
+  EMPTY_BUDGET,
+  type LimitFigures,
+  type WindowFigures,
+} from '../model/connection';
+import { DAY_MS } from '../time';
 
 export const QUARTER_MS = 15 * 60 * 1000;
-export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Above this share of any window, non-urgent calls wait for the window to reset. */
 export const HOLD_BACK_SHARE = 0.8;
-
-export interface WindowFigures {
-  limit: number;
-  usage: number;
-}
-
-/** One header family (overall `X-RateLimit-*` or read `X-ReadRateLimit-*`) as last seen. */
-export interface LimitFigures {
-  quarter: WindowFigures;
-  day: WindowFigures;
-  /** When these figures were read (epoch ms); usage counts only inside the same window. */
-  at: number;
-}
-
-export interface BudgetSnapshot {
-  overall: LimitFigures | null;
-  read: LimitFigures | null;
-  /** After a 429: no call at all before this (epoch ms). */
-  pausedUntil: number | null;
-}
-
-export const EMPTY_BUDGET: BudgetSnapshot = { overall: null, read: null, pausedUntil: null };
 
 export function quarterStart(now: number): number {
   return Math.floor(now / QUARTER_MS) * QUARTER_MS;

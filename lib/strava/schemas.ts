@@ -6,7 +6,7 @@
 // Fields the app types as `?: T` accept Strava's null and come out as undefined.
 
 import { z } from 'zod/mini';
-import type { Streams } from '../activity';
+import type { Streams } from '../model/activity';
 
 const opt = <T extends z.ZodMiniType>(schema: T) =>
   z.pipe(

@@ -2,7 +2,7 @@
 // (own-app-tokens.ts) implements it today; an auth broker holding a shared app's secret can
 // replace it later without touching the client.
 
-export type TokenState = 'connected' | 'reconnect-needed' | 'disconnected';
+import type { TokenState } from '../model/connection';
 
 export interface TokenStatus {
   state: TokenState;

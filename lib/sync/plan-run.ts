@@ -1,19 +1,22 @@
 // Classify and plan one activity against what we already know: the pure core, fed from storage.
-import { type Activity, endOf, isRun } from '../activity';
-import type { CheckIn, WeighIn } from '../check-in';
-import type { Classification } from '../classify/classification';
 import { classify } from '../classify/classify';
 import { historyFor } from '../classify/history-for';
-import type { Profile } from '../profile';
-import { plan } from '../recovery/plan';
-import type { Plan } from '../recovery/plan-types';
-import type { StoredRun } from '../store/collections';
+import { type Activity, endOf, isRun } from '../model/activity';
+import type { CheckIn } from '../model/check-in';
+import type { Classification } from '../model/classification';
+import type { Plan } from '../model/plan';
+import type { Profile } from '../model/profile';
+import type { StoredRun } from '../model/stored-run';
+import type { WeighIn } from '../model/weigh-in';
+import { type PlanOptions, plan } from '../recovery/plan';
 
 export interface Known {
   runs: ReadonlyMap<number, StoredRun>;
   checkIns: readonly CheckIn[];
   weighIns: readonly WeighIn[];
   profile: Profile;
+  /** What the runner told us about the days ahead (the next hard session); none by default. */
+  planOptions?: PlanOptions;
 }
 
 /** A run's plan counts toward others' readiness while it still counts down. */
@@ -47,6 +50,7 @@ export function classifyAndPlan(
     { daily: known.checkIns, weighIns: known.weighIns },
     activePlans(known.runs.values(), activity.id, now),
     now,
+    known.planOptions,
   );
   return { classification, plan: p };
 }

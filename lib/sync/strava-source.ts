@@ -1,4 +1,3 @@
-import type { Activity } from '../activity';
 import type { StravaClient } from '../strava/client';
 import { isStravaError } from '../strava/errors';
 import { toStreams } from '../strava/schemas';
@@ -8,11 +7,11 @@ import type { SyncSource } from './sync-source';
 export function stravaSource(client: StravaClient): SyncSource {
   return {
     async listActivities(query, urgent) {
-      return (await client.listActivities(query, { urgent })) as Activity[];
+      return client.listActivities(query, { urgent });
     },
     async activity(id, urgent) {
       try {
-        return (await client.activity(id, { urgent })) as Activity;
+        return await client.activity(id, { urgent });
       } catch (error) {
         if (isStravaError(error, 'not-found')) return null;
         throw error;

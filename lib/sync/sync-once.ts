@@ -2,16 +2,19 @@
 // syncs late can upload an older run after a newer one), fetch what is new or edited, classify,
 // plan, store, and only then advance the cursor. Idempotent by activity id: a pass killed at any
 // point and run again stores every run once and announces it once.
-import { type Activity, endOf, isRun } from '../activity';
-import type { Profile } from '../profile';
-import type { Collections, StoredRun } from '../store/collections';
+
+import { type Activity, endOf, isRun } from '../model/activity';
+import type { Profile } from '../model/profile';
+import type { StoredRun } from '../model/stored-run';
+import type { Collections } from '../store/collections';
+import { DAY_MS, HOUR_MS } from '../time';
 import { classifyAndPlan, type Known } from './plan-run';
 import type { SyncSource } from './sync-source';
 
-export const OVERLAP_MS = 48 * 3600_000;
-export const BACKFILL_MS = 42 * 86_400_000;
+export const OVERLAP_MS = 48 * HOUR_MS;
+export const BACKFILL_MS = 42 * DAY_MS;
 /** A run that ended longer ago than this gets no detail call: its plan is over anyway. */
-export const RECENT_MS = 96 * 3600_000;
+export const RECENT_MS = 96 * HOUR_MS;
 const PER_PAGE = 100;
 
 export interface Cursor {

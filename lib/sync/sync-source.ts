@@ -1,4 +1,4 @@
-import type { Activity, Streams } from '../activity';
+import type { Activity, Streams } from '../model/activity';
 
 /** What sync needs from Strava (lib/strava's client, adapted): errors are thrown as StravaError. */
 export interface SyncSource {

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../time';
 /** "24:05" under an hour, "5 h 12 min" under two days, else "2 d 3 h". */
 export function formatRemaining(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -13,7 +14,7 @@ export function formatRemaining(ms: number): string {
  * polite live region speaks at most once a minute, and only once an hour for long countdowns.
  */
 export function spokenRemaining(ms: number): string {
-  const minutes = Math.ceil(Math.max(0, ms) / 60_000);
+  const minutes = Math.ceil(Math.max(0, ms) / MINUTE_MS);
   if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `about ${hours} ${hours === 1 ? 'hour' : 'hours'}`;

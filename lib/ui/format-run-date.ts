@@ -1,5 +1,5 @@
+import type { RunSummary } from '../model/activity';
 import { localDateKey } from '../recovery/local-date';
-import type { RunSummary } from '../run-view';
 
 /**
  * The calendar date a run happened on, where it happened: Strava's start_date_local is the

@@ -1,6 +1,7 @@
 // Clock and day texts for the panel, in the zone the view is given (the browser's, passed in so
 // tests are deterministic). Intl only: no local-time arithmetic.
 import { dateTimeFormat, formatClock, localDateKey } from '../recovery/local-date';
+import { MINUTE_MS } from '../time';
 
 /** The browser's IANA zone, for display. */
 export function browserTimeZone(): string {
@@ -33,6 +34,6 @@ export function formatDayClock(epochMs: number, timeZone: string, locale?: strin
 /** "3 h", "30 min", "0": a tick label for time since the run ended. */
 export function formatOffset(ms: number): string {
   if (ms <= 0) return '0';
-  const minutes = Math.round(ms / 60_000);
+  const minutes = Math.round(ms / MINUTE_MS);
   return minutes < 60 ? `${minutes} min` : `${Math.round((minutes / 60) * 10) / 10} h`;
 }

@@ -1,8 +1,9 @@
 // The data behind the popup's 14-day chart: one row per local date, oldest first, with that
 // morning's check-in and the readiness of the runs of that day. Pure, so it is tested apart.
 
-import type { CheckIn } from '../check-in';
-import type { RunView } from '../run-view';
+import type { CheckIn } from '../model/check-in';
+import type { RunView } from '../model/run-view';
+import { DAY_MS } from '../time';
 import { runDateKey } from './format-run-date';
 
 export interface HistoryDay {
@@ -25,7 +26,7 @@ export function historyDays(
   if (!Number.isFinite(end)) return [];
   // Calendar arithmetic on UTC midnights of date keys: no instant, no zone, no DST.
   const rows: HistoryDay[] = Array.from({ length: days }, (_, i) => ({
-    date: new Date(end - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+    date: new Date(end - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10),
     runs: 0,
   }));
   const byDate = new Map(rows.map((r) => [r.date, r]));

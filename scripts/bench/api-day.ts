@@ -4,10 +4,9 @@
 // refuel and morning alarms) up to the start of the day; the day's requests are every request the
 // simulator receives in the next 24 h, token refreshes included, while three runs finish.
 import { readSettings } from '../../lib/store/settings-item';
+import { HOUR_MS } from '../../lib/time';
 import type { RunKind } from '../../test/strava-sim/types';
 import { type SourceCalls, startSimExtension, stravaRequestsByRoute } from './sim-extension';
-
-const HOUR = 3_600_000;
 
 export interface DayScenario {
   /** When the runner connects (sim time, epoch ms). */
@@ -49,11 +48,11 @@ export interface DayReport {
 /** Default: connect at 19:58:17 the evening before, count Tuesday 12 May 2026 00:00–24:00 London. */
 export function defaultDay(): DayScenario {
   const dayStart = Date.parse('2026-05-12T00:00:00+01:00');
-  const at = (h: number, m: number, s: number) => dayStart + h * HOUR + m * 60_000 + s * 1000;
+  const at = (h: number, m: number, s: number) => dayStart + h * HOUR_MS + m * 60_000 + s * 1000;
   return {
     installAt: at(-4, 1, 43),
     dayStart,
-    dayMs: 24 * HOUR,
+    dayMs: 24 * HOUR_MS,
     runs: [
       { at: at(6, 52, 38), kind: 'easy' },
       { at: at(12, 41, 5), kind: 'intervals' },
@@ -128,7 +127,7 @@ export async function apiDay(scenario: DayScenario = defaultDay()): Promise<DayR
 const sum = (r: Record<string, number>) => Object.values(r).reduce((s, n) => s + n, 0);
 
 export function printDay(r: DayReport): void {
-  const hours = r.scenario.dayMs / HOUR;
+  const hours = r.scenario.dayMs / HOUR_MS;
   console.log(
     `\nSimulated day (${hours} h of sim time, sync alarm every ${r.pollMinutes} min, ${r.runs.length} runs)`,
   );

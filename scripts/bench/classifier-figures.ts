@@ -3,7 +3,7 @@
 // of every athlete (classifier, history bookkeeping and the baseline), wall time.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_PROFILE } from '../../lib/profile';
+import { DEFAULT_PROFILE } from '../../lib/model/profile';
 import { type LabeledRun, orderRuns } from '../eval/order-runs';
 import { type Replay, replay } from '../eval/replay';
 import { score } from '../eval/score';

@@ -1,9 +1,9 @@
-import type { Activity } from '../../lib/activity';
-import type { RunKind } from '../../lib/classify/classification';
 import { quantile } from '../../lib/classify/quantile';
 import { startMs } from '../../lib/classify/start-ms';
+import type { Activity } from '../../lib/model/activity';
+import type { RunKind } from '../../lib/model/classification';
+import { DAY_MS } from '../../lib/time';
 
-const DAY = 86_400_000;
 const WORKOUT_NAME =
   /tempo|interval|repeat|fartlek|track|threshold|hill|race|progression|workout|\d+\s?x\s?\d+/i;
 
@@ -16,7 +16,7 @@ export function naiveBaseline(run: Activity, earlier: readonly Activity[]): RunK
   const now = startMs(run);
   const recent = earlier.filter((r) => {
     const age = now - startMs(r);
-    return age >= 0 && age <= 28 * DAY;
+    return age >= 0 && age <= 28 * DAY_MS;
   });
   const medianDistance = quantile(
     recent.map((r) => r.distance),

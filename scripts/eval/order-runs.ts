@@ -1,7 +1,9 @@
-import { type Activity, isRun } from '../../lib/activity';
+import { z } from 'zod/mini';
+import { type Activity, ActivitySchema, isRun } from '../../lib/model/activity';
 
 /** A run as stored in a labeled-runs file: `start_date` may be missing. */
-export type LabeledRun = Omit<Activity, 'start_date'> & { start_date?: string };
+const LabeledRunSchema = z.extend(ActivitySchema, { start_date: z.optional(z.string()) });
+export type LabeledRun = z.output<typeof LabeledRunSchema>;
 
 /**
  * One athlete's runs in replay order: by `start_date`, else by `start_date_local` (stable, so

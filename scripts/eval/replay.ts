@@ -1,11 +1,10 @@
-import type { Activity } from '../../lib/activity';
-import type { RunKind } from '../../lib/classify/classification';
 import { type ClassifiedRun, ClassifierSession } from '../../lib/classify/classifier-session';
 import { startMs } from '../../lib/classify/start-ms';
-import type { Profile } from '../../lib/profile';
+import type { Activity } from '../../lib/model/activity';
+import type { RunKind } from '../../lib/model/classification';
+import type { Profile } from '../../lib/model/profile';
+import { DAY_MS } from '../../lib/time';
 import { naiveBaseline } from './naive-baseline';
-
-const DAY = 86_400_000;
 
 export interface ReplayedRun {
   run: Activity;
@@ -40,7 +39,7 @@ export function replay(
     session.add(run);
     classifyMs += clock() - t0;
     const now = startMs(run);
-    while (trailing.length && now - startMs(trailing[0]!) > 28 * DAY) trailing.shift();
+    while (trailing.length && now - startMs(trailing[0]!) > 28 * DAY_MS) trailing.shift();
     out.push({
       run,
       predicted: detail.classification.kind,

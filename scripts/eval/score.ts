@@ -1,4 +1,4 @@
-import type { RunKind } from '../../lib/classify/classification';
+import type { RunKind } from '../../lib/model/classification';
 
 export const KINDS: readonly RunKind[] = ['easy', 'workout', 'long'];
 

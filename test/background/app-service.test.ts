@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { createAppHandlers } from '../../lib/background/app-handlers';
 import type { AppService } from '../../lib/background/app-service';
 import { localDateKey } from '../../lib/recovery/local-date';
 import { readPlanSnapshot } from '../../lib/store/plan-snapshot';
 import { type Simulator, startSimulator } from '../strava-sim/server';
 import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
+import { handlerCalls } from './handler-calls';
 
 let sim: Simulator;
 let h: Harness;
@@ -104,7 +104,7 @@ describe("the popup's first frame", () => {
     });
     await app.markStepDone(fresh.id, 'refuel-snack', true);
     expect((await readPlanSnapshot())?.current?.done).toEqual(['refuel-snack']);
-    const handlers = createAppHandlers(app);
+    const handlers = handlerCalls(app, h.service);
     await handlers.deleteEverything(undefined, EXT());
     expect((await readPlanSnapshot())?.current).toBeNull();
   });
@@ -114,7 +114,7 @@ describe('message senders and payloads', () => {
   it('the framed panel gets only the activity of the tab it is on', async () => {
     const fresh = sim.finishRun({ kind: 'easy' });
     await app.syncNow(true);
-    const handlers = createAppHandlers(app);
+    const handlers = handlerCalls(app, h.service);
     const mine = await handlers.getPanel({ activityId: fresh.id, own: true }, PAGE(fresh.id));
     expect(mine).toMatchObject({ ok: true, value: { state: 'ready' } });
     const other = await handlers.getPanel({ activityId: fresh.id, own: true }, PAGE(123));
@@ -134,7 +134,7 @@ describe('message senders and payloads', () => {
   });
 
   it('rejects nonsense payloads with a clear error', async () => {
-    const handlers = createAppHandlers(app);
+    const handlers = handlerCalls(app, h.service);
     const bad = await handlers.checkIn({ date: 'yesterday', sleepHours: 40, updatedAt: 1 }, EXT());
     expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     const stranger = await handlers.getPopup(undefined, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../lib/activity';
 import { classify } from '../../lib/classify/classify';
-import { DEFAULT_PROFILE } from '../../lib/profile';
+import type { Activity } from '../../lib/model/activity';
+import { DEFAULT_PROFILE } from '../../lib/model/profile';
 import { intervalLaps, makeRun, sixWeeks, totals } from './make-run';
 
 const profile = DEFAULT_PROFILE;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../lib/activity';
-import { DEFAULT_PROFILE } from '../../lib/profile';
+import type { Activity } from '../../lib/model/activity';
+import { DEFAULT_PROFILE } from '../../lib/model/profile';
 import { naiveBaseline } from '../../scripts/eval/naive-baseline';
 import { type LabeledRun, orderRuns } from '../../scripts/eval/order-runs';
 import { replay } from '../../scripts/eval/replay';

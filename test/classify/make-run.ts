@@ -1,4 +1,4 @@
-import type { Activity, Lap } from '../../lib/activity';
+import type { Activity, Lap } from '../../lib/model/activity';
 
 let nextId = 1;
 

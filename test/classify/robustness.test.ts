@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../lib/activity';
 import { classify } from '../../lib/classify/classify';
 import { historyFor } from '../../lib/classify/history-for';
-import { DEFAULT_PROFILE } from '../../lib/profile';
+import type { Activity } from '../../lib/model/activity';
+import { DEFAULT_PROFILE } from '../../lib/model/profile';
 import { makeRun, sixWeeks } from './make-run';
 
 const arbRun = fc

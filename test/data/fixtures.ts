@@ -1,10 +1,10 @@
 // Runs as the popup and the export see them, planned by the real plan builder so the schemas are
 // tested against real plans, not hand-made ones.
 
-import type { CheckIn } from '../../lib/check-in';
-import type { RunKind } from '../../lib/classify/classification';
+import type { CheckIn } from '../../lib/model/check-in';
+import type { RunKind } from '../../lib/model/classification';
+import type { RunView } from '../../lib/model/run-view';
 import { plan } from '../../lib/recovery/plan';
-import type { RunView } from '../../lib/run-view';
 import { classification, profile, run } from '../recovery/fixtures';
 
 export const HOUR = 3_600_000;

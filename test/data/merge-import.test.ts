@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type MergeInput, mergeImport } from '../../lib/data/merge-import';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { checkIn, runView } from './fixtures';
 
 const empty = (): MergeInput => ({ checkIns: [], weighIns: [], runs: [] });

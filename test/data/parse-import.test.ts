@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExport } from '../../lib/data/build-export';
 import { parseImport } from '../../lib/data/parse-import';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { checkIn, runView } from './fixtures';
 
 const NOW = Date.parse('2026-06-12T10:00:00Z');

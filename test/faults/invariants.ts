@@ -5,8 +5,9 @@
 // announcement (onNewRun → notification) fires at most once per id, and exactly once for a new
 // recent run unless the worker was stopped between storing it and announcing it (a kill
 // 'after-write': the store is durable, the notification is not, and it is not repeated).
-import { isRun } from '../../lib/activity';
-import type { CheckIn } from '../../lib/check-in';
+
+import { isRun } from '../../lib/model/activity';
+import type { CheckIn } from '../../lib/model/check-in';
 import type { Collections } from '../../lib/store/collections';
 import { quarantined } from '../../lib/store/record-store';
 import { BACKFILL_MS, type Cursor, OVERLAP_MS } from '../../lib/sync/sync-once';

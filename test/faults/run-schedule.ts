@@ -6,11 +6,12 @@
 // if asked to, and clean passes run until nothing changes; then the invariants are checked.
 import { Agent } from 'node:https';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { endOf } from '../../lib/activity';
 import { type AppService, createAppService } from '../../lib/background/app-service';
 import { createStravaService, type StravaService } from '../../lib/background/strava-service';
+import { endOf } from '../../lib/model/activity';
+import type { StoredRun } from '../../lib/model/stored-run';
 import { localDateKey } from '../../lib/recovery/local-date';
-import { type Collections, openCollections, type StoredRun } from '../../lib/store/collections';
+import { type Collections, openCollections } from '../../lib/store/collections';
 import { cursorItem } from '../../lib/store/sync-items';
 import { isStravaError, StravaError } from '../../lib/strava/errors';
 import { idbSecretStore } from '../../lib/strava/own-app-tokens';

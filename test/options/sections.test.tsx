@@ -5,7 +5,7 @@ import { type DataActions, DataSection } from '../../components/options/DataSect
 import { NotificationsSection } from '../../components/options/NotificationsSection';
 import { ProfileSection } from '../../components/options/ProfileSection';
 import type { MergeReport } from '../../lib/data/merge-import';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { click, mount, setValue, submit, text, unmountAll } from '../popup/render';
 
 afterEach(unmountAll);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettingsForm, type SettingsFormContext } from '../../lib/forms/settings-form';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 
 const current: Settings = structuredClone(DEFAULT_SETTINGS);
 const profileCtx: SettingsFormContext = { current, stravaUnits: 'metric', part: 'profile' };

@@ -1,11 +1,13 @@
 // Realistic panel inputs built with the real classifier and planner, not hand-made plans.
-import type { Activity } from '../../lib/activity';
-import type { CheckIn } from '../../lib/check-in';
 import { classify } from '../../lib/classify/classify';
 import type { PanelTarget } from '../../lib/content/panel-target';
-import type { Profile } from '../../lib/profile';
+import type { PanelState } from '../../lib/messaging/views';
+import type { Activity } from '../../lib/model/activity';
+import type { CheckIn } from '../../lib/model/check-in';
+import type { Profile } from '../../lib/model/profile';
+import type { RunView } from '../../lib/model/run-view';
+import type { SyncStatus } from '../../lib/model/sync-status';
 import { plan } from '../../lib/recovery/plan';
-import type { PanelState, RunView, SyncStatus } from '../../lib/run-view';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

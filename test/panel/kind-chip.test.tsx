@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KindChip, sourceText } from '../../components/KindChip';
-import type { Classification } from '../../lib/classify/classification';
+import type { Classification } from '../../lib/model/classification';
 import { longRun, runView } from './fixtures';
 
 afterEach(() => {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckIn } from '../../lib/check-in';
+import type { CheckIn } from '../../lib/model/check-in';
 import { HOUR, longRun, RUN_END, ready, runView, sync } from './fixtures';
 import { mountPanel } from './render';
 

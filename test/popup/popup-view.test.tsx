@@ -3,10 +3,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../components/popup/PopupView';
-import type { CheckIn } from '../../lib/check-in';
+import type { CheckIn } from '../../lib/model/check-in';
+import type { SyncStatus } from '../../lib/model/sync-status';
 import { formatClock } from '../../lib/recovery/local-date';
 import { nextStep } from '../../lib/recovery/next-step';
-import type { SyncStatus } from '../../lib/run-view';
 import { checkIn, HOUR, runView } from '../data/fixtures';
 import { click, mount, setValue, submit, text, unmountAll } from './render';
 

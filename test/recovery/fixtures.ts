@@ -1,10 +1,9 @@
+import type { Activity } from '../../lib/model/activity';
+import type { CheckIn } from '../../lib/model/check-in';
+import type { Classification, RunKind } from '../../lib/model/classification';
+import type { Profile } from '../../lib/model/profile';
+import type { CheckIns } from '../../lib/recovery/plan';
 // Plain-data builders for recovery tests.
-
-import type { Activity } from '../../lib/activity';
-import type { CheckIn } from '../../lib/check-in';
-import type { Classification, RunKind } from '../../lib/classify/classification';
-import type { Profile } from '../../lib/profile';
-import type { CheckIns } from '../../lib/recovery/plan-types';
 
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;

@@ -2,12 +2,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../lib/activity';
-import type { CheckIn, WeighIn } from '../../lib/check-in';
-import type { Classification } from '../../lib/classify/classification';
-import type { Profile } from '../../lib/profile';
+import type { Activity } from '../../lib/model/activity';
+import type { CheckIn } from '../../lib/model/check-in';
+import type { Classification } from '../../lib/model/classification';
+import type { Plan } from '../../lib/model/plan';
+import type { Profile } from '../../lib/model/profile';
+import type { WeighIn } from '../../lib/model/weigh-in';
+import type { PlanOptions } from '../../lib/recovery/plan';
 import { compareSteps, plan } from '../../lib/recovery/plan';
-import type { Plan, PlanOptions } from '../../lib/recovery/plan-types';
 import { BODY_WEIGHT_KG } from '../../lib/recovery/quantities';
 import { MAX_HOURS } from '../../lib/recovery/readiness';
 import { DAY, HOUR } from './fixtures';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { endOf } from '../../lib/activity';
-import type { RunKind } from '../../lib/classify/classification';
+import { endOf } from '../../lib/model/activity';
+import type { PlanKind, RunKind } from '../../lib/model/classification';
+import type { StepId } from '../../lib/model/plan';
 import { plan } from '../../lib/recovery/plan';
-import type { PlanKind, StepId } from '../../lib/recovery/plan-types';
 import { COLD_CAUTION } from '../../lib/recovery/protocol';
 import { isSourceId } from '../../lib/recovery/sources';
 import { classification, HOUR, MINUTE, noCheckIns, profile, run } from './fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Routine } from '../../lib/recovery/plan-types';
+import type { Routine } from '../../lib/model/plan';
 import { type Condition, STEP_TABLE } from '../../lib/recovery/protocol';
 import { isSourceId, SOURCES } from '../../lib/recovery/sources';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WeighIn } from '../../lib/check-in';
+import type { Quantity, QuantityKind } from '../../lib/model/plan';
+import type { WeighIn } from '../../lib/model/weigh-in';
 import { plan } from '../../lib/recovery/plan';
-import type { Quantity, QuantityKind } from '../../lib/recovery/plan-types';
 import { classification, profile, run } from './fixtures';
 
 const NOW = Date.parse('2026-06-10T07:05:00Z');

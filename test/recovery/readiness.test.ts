@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity } from '../../lib/activity';
-import type { CheckIn } from '../../lib/check-in';
-import type { PlanKind } from '../../lib/recovery/plan-types';
+import type { Activity } from '../../lib/model/activity';
+import type { CheckIn } from '../../lib/model/check-in';
+import type { PlanKind } from '../../lib/model/classification';
 import {
   BASE_HOURS,
   GOOD_SLEEP_CREDIT_HOURS,

@@ -4,11 +4,10 @@
 import { createStore, set } from 'idb-keyval';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { createAppHandlers } from '../../lib/background/app-handlers';
 import type { AppService } from '../../lib/background/app-service';
-import { createStravaHandlers } from '../../lib/background/strava-handlers';
 import { localDateKey } from '../../lib/recovery/local-date';
 import { quarantined } from '../../lib/store/record-store';
+import { handlerCalls } from '../background/handler-calls';
 import { type Simulator, startSimulator } from '../strava-sim/server';
 import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 
@@ -81,16 +80,17 @@ const COLLECTIONS = [
 ] as const;
 
 async function everythingStillAnswers() {
-  const a = createAppHandlers(app);
-  const s = createStravaHandlers(h.service);
+  const a = handlerCalls(app, h.service);
   expect(await a.getPopup(undefined, POPUP())).toMatchObject({ ok: true });
   expect(await a.getPanel({ activityId: runId, own: true }, PANEL())).toMatchObject({
     ok: true,
     value: { state: 'ready' },
   });
   expect(await a.getSettings(undefined, POPUP())).toMatchObject({ ok: true });
-  expect(await s.getBudget(undefined, POPUP())).toMatchObject({ ok: true });
-  expect(await s.getConnection(undefined, POPUP())).toMatchObject({ state: 'connected' });
+  expect(await a.getConnection(undefined, POPUP())).toMatchObject({
+    ok: true,
+    value: { state: 'connected' },
+  });
   const synced = await a.syncNow(undefined, POPUP());
   expect(synced).toMatchObject({ ok: true, value: { lastError: null } });
 }
@@ -129,14 +129,14 @@ describe('garbage in browser.storage items', () => {
       it(`${item} = ${what}: handlers answer, sync recovers, no record lost`, async () => {
         const before = await goodRecords();
         await browser.storage.local.set({ [item]: value });
-        const a = createAppHandlers(app);
+        const a = handlerCalls(app, h.service);
         // Every answer is a value or a clear error, never an exception.
         for (const call of [
           () => a.getPopup(undefined, POPUP()),
           () => a.getPanel({ activityId: runId, own: true }, PANEL()),
           () => a.getSettings(undefined, POPUP()),
           () => a.syncNow(undefined, POPUP()),
-          () => createStravaHandlers(h.service).getBudget(undefined, POPUP()),
+          () => a.getConnection(undefined, POPUP()),
         ]) {
           const out = await call();
           expect(out.ok || !!out.error.message).toBe(true);

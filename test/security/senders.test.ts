@@ -2,12 +2,12 @@
 // error and changes nothing: not storage, not the collections, not a single Strava request.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { createAppHandlers } from '../../lib/background/app-handlers';
 import type { AppService } from '../../lib/background/app-service';
-import { createStravaHandlers, type SenderInfo } from '../../lib/background/strava-handlers';
-import type { ProtocolMap } from '../../lib/messages';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { ProtocolMap } from '../../lib/messaging/protocol';
+import type { SenderInfo } from '../../lib/messaging/senders';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { syncOnce } from '../../lib/sync/sync-once';
+import { handlerCalls } from '../background/handler-calls';
 import { type Simulator, startSimulator } from '../strava-sim/server';
 import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 
@@ -36,8 +36,27 @@ type Handler = (data: unknown, sender: SenderInfo) => Promise<unknown>;
 
 /** Every message, with a payload that is valid, so only the sender can be the reason to refuse. */
 function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unknown }> {
-  const a = createAppHandlers(app);
-  const s = createStravaHandlers(h.service);
+  const via = (name: keyof ProtocolMap): Handler => handlerCalls(app, h.service)[name];
+  const a = {
+    getPanel: via('getPanel'),
+    syncNow: via('syncNow'),
+    markStepDone: via('markStepDone'),
+    getPopup: via('getPopup'),
+    checkIn: via('checkIn'),
+    saveWeighIn: via('saveWeighIn'),
+    openPage: via('openPage'),
+    exportData: via('exportData'),
+    importData: via('importData'),
+    deleteEverything: via('deleteEverything'),
+    getSettings: via('getSettings'),
+    saveSettings: via('saveSettings'),
+  };
+  const s = {
+    getConnection: via('getConnection'),
+    getRedirectUrl: via('getRedirectUrl'),
+    connect: via('connect'),
+    disconnect: via('disconnect'),
+  };
   return {
     getConnection: { handler: s.getConnection, data: undefined },
     getRedirectUrl: { handler: s.getRedirectUrl, data: undefined },
@@ -46,7 +65,6 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
       data: { clientId: '12345', clientSecret: '0123456789abcdef0123456789abcdef01234567' },
     },
     disconnect: { handler: s.disconnect, data: undefined },
-    getBudget: { handler: s.getBudget, data: undefined },
     getPanel: { handler: a.getPanel, data: { activityId: ownRun, own: true } },
     syncNow: { handler: a.syncNow, data: undefined },
     markStepDone: {
@@ -166,7 +184,6 @@ describe('messages from unexpected senders', () => {
       'saveSettings',
       'connect',
       'disconnect',
-      'getBudget',
       'getRedirectUrl',
       'exportData',
       'importData',
@@ -198,6 +215,9 @@ describe('messages from unexpected senders', () => {
       ok: true,
       value: { state: 'ready' },
     });
-    expect(await m.getConnection.handler(undefined, sender)).toMatchObject({ state: 'connected' });
+    expect(await m.getConnection.handler(undefined, sender)).toMatchObject({
+      ok: true,
+      value: { state: 'connected' },
+    });
   });
 });

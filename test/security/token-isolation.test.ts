@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createAppHandlers } from '../../lib/background/app-handlers';
-import { createStravaHandlers, type SenderInfo } from '../../lib/background/strava-handlers';
-import type { ProtocolMap } from '../../lib/messages';
+import type { ProtocolMap } from '../../lib/messaging/protocol';
+import type { SenderInfo } from '../../lib/messaging/senders';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { localDateKey } from '../../lib/recovery/local-date';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { handlerCalls } from '../background/handler-calls';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../strava-sim/app-config';
 import { type Simulator, startSimulator } from '../strava-sim/server';
 import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
@@ -48,7 +48,7 @@ beforeAll(async () => {
     sleepHours: 7,
     updatedAt: sim.clock.now(),
   });
-  handlers = { ...createAppHandlers(app), ...createStravaHandlers(h.service) };
+  handlers = handlerCalls(app, h.service);
 });
 afterAll(async () => {
   await sim?.stop();

@@ -1,11 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  type PlanSnapshot,
-  readPlanSnapshot,
-  writePlanSnapshot,
-} from '../../lib/store/plan-snapshot';
+import type { PlanSnapshot } from '../../lib/messaging/views';
+import { readPlanSnapshot, writePlanSnapshot } from '../../lib/store/plan-snapshot';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { removeAllListeners, sendMessage } from '../../lib/messages';
-import { DISCONNECTED } from '../../lib/store/connection';
+import { removeAllListeners, sendMessage } from '../../lib/messaging/protocol';
+import { DISCONNECTED } from '../../lib/model/connection';
 import { idbSecretStore } from '../../lib/strava/own-app-tokens';
 
 const OPTIONS_PAGE = {
@@ -38,10 +38,13 @@ beforeEach(async () => {
 describe('background', () => {
   it('answers getConnection to this extension’s contexts, not to a sender without our id', async () => {
     expect(await fromOptionsPage('getConnection')).toMatchObject({
-      res: { state: DISCONNECTED.state },
+      res: { ok: true, value: { state: DISCONNECTED.state } },
     });
     // The fake browser's sendMessage carries no sender at all: refused like a stranger.
-    await expect(sendMessage('getConnection')).rejects.toThrow(/own pages/);
+    expect(await sendMessage('getConnection')).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: expect.stringMatching(/own pages/) },
+    });
   });
 
   it('refuses connect from a sender that is not an extension page', async () => {
@@ -52,15 +55,35 @@ describe('background', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 
-  it('serves the budget to the options page', async () => {
-    expect(await fromOptionsPage('getBudget')).toMatchObject({
-      res: { ok: true, value: { windows: [], heldUntil: null, pausedUntil: null } },
-    });
-  });
-
   it('validates connect payloads from the options page', async () => {
     expect(await fromOptionsPage('connect', { clientId: 'abc', clientSecret: 'x' })).toMatchObject({
       res: { ok: false, error: { kind: 'invalid-input', field: 'clientId' } },
     });
   });
+
+  it('restores "!" after a restart from secrets that need reconnecting', async () => {
+    removeAllListeners();
+    fakeBrowser.reset();
+    await idbSecretStore().set({
+      clientId: '1',
+      clientSecret: '0123456789abcdef0123456789abcdef01234567',
+      accessToken: null,
+      refreshToken: null,
+      expiresAt: 0,
+      scopes: ['read'],
+      athlete: null,
+      needsReconnect: true,
+    });
+    background.main();
+    await until(async () => (await fakeBrowser.action.getBadgeText({})) === '!');
+  });
 });
+
+/** Waits for the background's unawaited work (storage watchers, start-up refresh). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('timed out waiting for the background');
+}

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EMPTY_BUDGET } from '../../lib/model/connection';
 import { createStravaClient } from '../../lib/strava/client';
 import { isStravaError, StravaError } from '../../lib/strava/errors';
 import { idbSecretStore, OwnAppTokens } from '../../lib/strava/own-app-tokens';
 import {
-  EMPTY_BUDGET,
   memoryBudgetStore,
   nextMidnightUtc,
   nextQuarter,

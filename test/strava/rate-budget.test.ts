@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type BudgetSnapshot, EMPTY_BUDGET } from '../../lib/model/connection';
 import {
-  type BudgetSnapshot,
   blockedUntil,
   canSpend,
-  EMPTY_BUDGET,
   nextMidnightUtc,
   nextQuarter,
   recordRateLimited,

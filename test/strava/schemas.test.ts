@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Activity } from '../../lib/activity';
+import type { Activity } from '../../lib/model/activity';
 import {
   type DetailedActivity,
   DetailedActivitySchema,

@@ -1,10 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createStravaHandlers, isExtensionPage } from '../../lib/background/strava-handlers';
+import type { AppService } from '../../lib/background/app-service';
 import type { StravaService } from '../../lib/background/strava-service';
-import { DISCONNECTED } from '../../lib/store/connection';
+import { isExtensionPage } from '../../lib/messaging/senders';
+import { DISCONNECTED } from '../../lib/model/connection';
 import { StravaError } from '../../lib/strava/errors';
-import { EMPTY_BUDGET } from '../../lib/strava/rate-budget';
+import { handlerCalls } from '../background/handler-calls';
+
+/** The connection's rows never reach the app service. */
+const NO_APP = {} as AppService;
+const createStravaHandlers = (service: StravaService) => handlerCalls(NO_APP, service);
 
 const OPTIONS_PAGE = {
   id: 'test-extension-id',
@@ -33,7 +38,6 @@ function fakeService() {
     ready: Promise.resolve(),
     redirectUrl: () => 'https://abc.chromiumapp.org/',
     getConnection: async () => DISCONNECTED,
-    budgetView: () => ({ snapshot: EMPTY_BUDGET, windows: [], heldUntil: null, pausedUntil: null }),
   } as unknown as StravaService;
   return { service, connect, disconnect };
 }
@@ -53,7 +57,7 @@ describe('senders', () => {
     expect(isExtensionPage({ id: 'test-extension-id' })).toBe(false);
   });
 
-  it('a content script cannot connect, disconnect, read the budget or the redirect URL', async () => {
+  it('a content script cannot connect, disconnect or read the redirect URL', async () => {
     const { service, connect, disconnect } = fakeService();
     const h = createStravaHandlers(service);
     expect(await h.connect(GOOD, CONTENT_SCRIPT)).toMatchObject({
@@ -64,11 +68,10 @@ describe('senders', () => {
       ok: false,
       error: { kind: 'forbidden' },
     });
-    expect(await h.getBudget(undefined, CONTENT_SCRIPT)).toMatchObject({
+    expect(await h.getRedirectUrl(undefined, CONTENT_SCRIPT)).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     });
-    await expect(h.getRedirectUrl(undefined, CONTENT_SCRIPT)).rejects.toThrow();
     expect(connect).not.toHaveBeenCalled();
     expect(disconnect).not.toHaveBeenCalled();
   });
@@ -83,17 +86,19 @@ describe('senders', () => {
 
   it('a content script may read the (secret-free) connection status', async () => {
     const { service } = fakeService();
-    expect(await createStravaHandlers(service).getConnection(undefined, CONTENT_SCRIPT)).toEqual(
-      DISCONNECTED,
-    );
+    expect(await createStravaHandlers(service).getConnection(undefined, CONTENT_SCRIPT)).toEqual({
+      ok: true,
+      value: DISCONNECTED,
+    });
   });
 
   it('another extension or a web page cannot read the connection status (it names the athlete)', async () => {
     const { service } = fakeService();
     const h = createStravaHandlers(service);
-    await expect(h.getConnection(undefined, OTHER_EXTENSION)).rejects.toThrow(/own pages/);
+    const refused = { ok: false, error: { message: expect.stringMatching(/own pages/) } };
+    expect(await h.getConnection(undefined, OTHER_EXTENSION)).toMatchObject(refused);
     const page = { url: 'https://www.strava.com/activities/42', tab: { id: 5 } };
-    await expect(h.getConnection(undefined, page)).rejects.toThrow(/own pages/);
+    expect(await h.getConnection(undefined, page)).toMatchObject(refused);
   });
 });
 

@@ -4,7 +4,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type AppService, createAppService } from '../../lib/background/app-service';
 import { createStravaService, type StravaService } from '../../lib/background/strava-service';
-import type { StoredRun } from '../../lib/store/collections';
+import type { StoredRun } from '../../lib/model/stored-run';
 import { type Collections, openCollections } from '../../lib/store/collections';
 import { clearQuarantine } from '../../lib/store/record-store';
 import type { Fetch } from '../../lib/strava/request';

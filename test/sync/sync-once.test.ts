@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isRun } from '../../lib/activity';
+import { isRun } from '../../lib/model/activity';
 import { stravaSource } from '../../lib/sync/strava-source';
 import { BACKFILL_MS, syncOnce } from '../../lib/sync/sync-once';
 import type { SyncSource } from '../../lib/sync/sync-source';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor, badgeTicks } from '../../lib/background/badge-for';
-import type { Plan } from '../../lib/recovery/plan-types';
+import { badgeFor, badgeTicks } from '../../lib/background/badge';
+import type { Plan } from '../../lib/model/plan';
 
 const END = Date.UTC(2026, 10, 23, 9, 0);
 const MIN = 60_000;

@@ -1,7 +1,8 @@
-// Zod schemas for message payloads, used by the background handlers (never trust a message).
-
+// Payload schemas for the messages that carry data (records come from lib/model). Never trust a
+// message: the background parses every payload with these before acting on it.
 import { z } from 'zod/mini';
-import { clientIdProblem, clientSecretProblem } from './strava/credentials';
+import { id } from '../model/fields';
+import { clientIdProblem, clientSecretProblem } from '../strava/credentials';
 
 const checked = (problem: (v: string) => string | null) =>
   z.superRefine((v: string, ctx) => {
@@ -10,22 +11,25 @@ const checked = (problem: (v: string) => string | null) =>
   });
 
 export const ConnectRequestSchema = z.strictObject({
+  /** Digits, from strava.com/settings/api. */
   clientId: z.string().check(z.trim(), checked(clientIdProblem)),
+  /**
+   * 40 hex characters, from strava.com/settings/api. May be left out to reuse the secret saved
+   * for the same client id (reconnecting after "reconnect needed").
+   */
   clientSecret: z.optional(
     z.string().check(z.trim(), z.toLowerCase(), checked(clientSecretProblem)),
   ),
 });
+export type ConnectRequest = z.input<typeof ConnectRequestSchema>;
 
 /** Messages without data must arrive without data. */
 export const NoPayloadSchema = z.union([z.undefined(), z.null()]);
 
-export const PanelRequestSchema = z.strictObject({
-  activityId: z.number().check(z.int(), z.positive()),
-  own: z.boolean(),
-});
+export const PanelRequestSchema = z.strictObject({ activityId: id(), own: z.boolean() });
 
 export const StepDoneSchema = z.strictObject({
-  activityId: z.number().check(z.int(), z.positive()),
+  activityId: id(),
   stepId: z.string().check(z.minLength(1), z.maxLength(64)),
   done: z.boolean(),
 });

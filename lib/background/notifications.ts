@@ -1,0 +1,71 @@
+// The worker's notifications: a new run's kind and next step, the refuel window closing, the
+// morning check-in reminder. Each respects its setting; an OS that blocks notifications is fine.
+import { browser } from 'wxt/browser';
+import { endOf } from '../model/activity';
+import { runKindLabel } from '../model/classification';
+import { REFUEL_STEP } from '../model/plan';
+import type { StoredRun } from '../model/stored-run';
+import { readSettings } from '../store/settings-item';
+import { HOUR_MS, MINUTE_MS } from '../time';
+import { refuelWarningAlarm } from './alarm-names';
+import type { AppContext } from './context';
+
+/** The refuel warning comes this long before the window closes. */
+const WARN_BEFORE_MS = 10 * MINUTE_MS;
+/** Runs found later than this after they ended are stored quietly (a backfill, a late upload). */
+const ANNOUNCE_WITHIN_MS = 6 * HOUR_MS;
+
+async function notify(id: string, title: string, message: string): Promise<void> {
+  try {
+    await browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message,
+    });
+  } catch {
+    // Notifications switched off at the OS level: the badge and popup still tell.
+  }
+}
+
+/** A run seen for the first time: warn before its refuel window closes, and say what it was. */
+export async function announceRun(ctx: AppContext, run: StoredRun): Promise<void> {
+  const settings = await readSettings();
+  const { plan: p, classification } = run;
+  if (!p || !classification) return;
+  const refuel = p.timers.find((t) => t.id === 'refuel');
+  const t = ctx.now();
+  if (settings.notifications.refuelClosing && refuel && refuel.endsAt - WARN_BEFORE_MS > t) {
+    await browser.alarms.create(refuelWarningAlarm(run.activity.id), {
+      when: refuel.endsAt - WARN_BEFORE_MS,
+    });
+  }
+  if (!settings.notifications.classified || endOf(run.activity) < t - ANNOUNCE_WITHIN_MS) return;
+  const hours = Math.round((p.readyAt - t) / HOUR_MS);
+  const next =
+    refuel && refuel.endsAt > t ? 'refuel within 30 min' : `ready for a hard session in ${hours} h`;
+  await notify(
+    `run:${run.activity.id}`,
+    `${runKindLabel(classification)} · ${next}`,
+    run.activity.name,
+  );
+}
+
+/** The refuel alarm fired: warn unless the runner already ticked the refuel step. */
+export async function warnRefuelClosing(ctx: AppContext, activityId: number): Promise<void> {
+  const run = await ctx.collections.runs.get(activityId);
+  const done = (await ctx.collections.progress.get(activityId))?.done ?? [];
+  if (run?.plan && !done.includes(REFUEL_STEP)) {
+    await notify(`run:${activityId}`, 'Refuel window closes in 10 min', run.activity.name);
+  }
+}
+
+export async function remindCheckIn(): Promise<void> {
+  const settings = await readSettings();
+  if (!settings.notifications.morningReminder) return;
+  await notify(
+    'checkin',
+    'Good morning: how did you sleep?',
+    'Two taps in Bounceback keep your readiness honest.',
+  );
+}

@@ -1,0 +1,63 @@
+// The runner's own entries: the morning check-in (with what it did to readiness), weigh-ins and
+// ticked steps. Each rebuilds what it moves, then the views follow.
+import { isRun } from '../model/activity';
+import type { CheckIn } from '../model/check-in';
+import type { RunView } from '../model/run-view';
+import type { StoredRun } from '../model/stored-run';
+import type { WeighIn } from '../model/weigh-in';
+import type { AppContext } from './context';
+import { replanRecent } from './replan';
+import { refreshViews, runViewOf } from './views';
+
+async function latestRun(ctx: AppContext): Promise<StoredRun | null> {
+  const runs = (await ctx.collections.runs.all())
+    .map(([, r]) => r)
+    .filter((r) => r.plan && isRun(r.activity));
+  runs.sort((a, b) => b.plan!.runEndedAt - a.plan!.runEndedAt);
+  return runs[0] ?? null;
+}
+
+/** Saves (replacing that day's entry) and reports what it did to the latest plan's readiness. */
+export async function saveCheckIn(ctx: AppContext, entry: CheckIn): Promise<{ changes: string[] }> {
+  const before = await latestRun(ctx);
+  await ctx.collections.checkIns.put(entry.date, entry);
+  await replanRecent(ctx);
+  await refreshViews(ctx);
+  if (!before?.plan) return { changes: [] };
+  const after = await ctx.collections.runs.get(before.activity.id);
+  if (!after?.plan) return { changes: [] };
+  const was = before.plan.readiness;
+  const delta = Math.round(after.plan.readiness.hours - was.hours);
+  const added = after.plan.readiness.reasons.filter((r) => !was.reasons.includes(r));
+  if (delta === 0 && added.length === 0) return { changes: ['readiness unchanged'] };
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const head = `readiness ${sign}${Math.abs(delta)} h`;
+  return { changes: added.length ? added.map((r) => `${head}: ${r}`) : [head] };
+}
+
+export async function saveWeighIn(ctx: AppContext, w: WeighIn): Promise<RunView | null> {
+  const run = await ctx.collections.runs.get(w.activityId);
+  if (!run) return null;
+  await ctx.collections.weighIns.put(w.activityId, w);
+  await replanRecent(ctx);
+  await refreshViews(ctx);
+  const after = await ctx.collections.runs.get(w.activityId);
+  return after ? runViewOf(ctx, after) : null;
+}
+
+export async function markStepDone(
+  ctx: AppContext,
+  activityId: number,
+  stepId: string,
+  done: boolean,
+): Promise<RunView | null> {
+  const c = ctx.collections;
+  const run = await c.runs.get(activityId);
+  if (!run?.plan) return null;
+  if (!run.plan.steps.some((s) => s.id === stepId)) return runViewOf(ctx, run);
+  const current = (await c.progress.get(activityId))?.done ?? [];
+  const next = done ? [...new Set([...current, stepId])] : current.filter((s) => s !== stepId);
+  await c.progress.put(activityId, { done: next, updatedAt: ctx.now() });
+  await refreshViews(ctx);
+  return runViewOf(ctx, run);
+}

@@ -1,0 +1,60 @@
+// One sync at a time, on schedule or on demand: its status for the views, its errors as the
+// runner should read them, and each new run announced once it is stored.
+import type { SyncStatus } from '../model/sync-status';
+import { cursorItem, syncStatusItem } from '../store/sync-items';
+import { isStravaError, StravaError } from '../strava/errors';
+import { syncOnce } from '../sync/sync-once';
+import type { AppContext } from './context';
+import { announceRun } from './notifications';
+import { readProfile } from './profile';
+import { refreshViews } from './views';
+
+export type SyncNow = (urgent?: boolean) => Promise<SyncStatus>;
+
+export function createSyncRunner(ctx: AppContext): SyncNow {
+  async function pass(urgent: boolean): Promise<SyncStatus> {
+    const connection = await ctx.strava.getConnection();
+    const before = await syncStatusItem.getValue();
+    if (connection.state !== 'connected') return before;
+    await syncStatusItem.setValue({ ...before, phase: 'syncing' });
+    let status: SyncStatus;
+    try {
+      await ctx.strava.ready;
+      await syncOnce(
+        {
+          source: ctx.source(),
+          collections: ctx.collections,
+          cursor: { get: () => cursorItem.getValue(), set: (v) => cursorItem.setValue(v) },
+          profile: () => readProfile(ctx),
+          now: ctx.now,
+          onNewRun: (run) => announceRun(ctx, run),
+        },
+        { urgent },
+      );
+      status = { phase: 'idle', lastSyncAt: ctx.now(), lastError: null, pausedUntil: null };
+    } catch (error) {
+      const info =
+        error instanceof StravaError
+          ? error.info()
+          : { kind: 'failed', message: 'Sync failed unexpectedly; it will try again shortly.' };
+      status = {
+        phase: 'idle',
+        lastSyncAt: before.lastSyncAt,
+        lastError: { kind: info.kind, message: info.message },
+        pausedUntil: isStravaError(error, 'rate-limited') ? error.detail.until : null,
+      };
+    }
+    await syncStatusItem.setValue(status);
+    await refreshViews(ctx);
+    return status;
+  }
+
+  let running: Promise<SyncStatus> | null = null;
+  /** Callers during a pass share its outcome. */
+  return (urgent = false) => {
+    running ??= pass(urgent).finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}

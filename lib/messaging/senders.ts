@@ -1,0 +1,38 @@
+// Who sent a message. The framed panel is an extension page, but Strava's page put it there and
+// chose its hash: it is trusted no more than a content script on its tab.
+import { browser } from 'wxt/browser';
+import { activityIdFrom } from '../strava-page';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { url?: string } | object;
+}
+
+/** The panel's page in its frame on a tab. */
+export function isFramedPanel(sender: SenderInfo): boolean {
+  return (
+    sender.id === browser.runtime.id &&
+    sender.tab !== undefined &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(browser.runtime.getURL('/panel.html'))
+  );
+}
+
+/** A page of this extension (options, popup), not the framed panel or another extension. */
+export function isExtensionPage(sender: SenderInfo): boolean {
+  const origin = browser.runtime.getURL('/');
+  return (
+    sender.id === browser.runtime.id &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(origin) &&
+    !isFramedPanel(sender)
+  );
+}
+
+/** The framed panel's tab: which activity that tab shows (null for any other sender). */
+export function framedPanelActivity(sender: SenderInfo): number | null {
+  if (!isFramedPanel(sender)) return null;
+  const url = (sender.tab as { url?: unknown }).url;
+  return typeof url === 'string' ? activityIdFrom(url) : null;
+}

@@ -1,0 +1,151 @@
+// The recovery plan as the rest of the app sees it. Every time is UTC epoch ms; nothing here
+// depends on a time zone, so a plan can be stored, synced and shown in any zone unchanged.
+import { z } from 'zod/mini';
+import { SOURCES, type SourceId } from '../recovery/sources';
+import { RUN_KINDS } from './classification';
+import { finite, id } from './fields';
+import { UnitsSchema } from './profile';
+
+/** Bumped when the stored shape of a Plan changes (lib/store migrates on it). */
+export const PLAN_VERSION = 1;
+
+/**
+ * Which timeline a run gets: `light` for easy runs, `hard` for workouts and short races, `long`
+ * for long runs and races of 90 min or more (the full routine with the long nap).
+ */
+export const RoutineSchema = z.enum(['light', 'hard', 'long']);
+export type Routine = z.output<typeof RoutineSchema>;
+
+/**
+ * How much a step matters, not when it is due (the window says when):
+ * `essential` is the core of recovery, `recommended` helps, `optional` is nice to have.
+ */
+export const PrioritySchema = z.enum(['essential', 'recommended', 'optional']);
+export type Priority = z.output<typeof PrioritySchema>;
+
+export const PRIORITY_RANK: Record<Priority, number> = {
+  essential: 0,
+  recommended: 1,
+  optional: 2,
+};
+
+/** Stable ids: the UI marks steps done by id, so never rename one. */
+export const STEP_IDS = [
+  'cool-down',
+  'dry-clothes',
+  'refuel-snack',
+  'drink-now',
+  'mobility',
+  'fluids',
+  'meal',
+  'rapid-refuel',
+  'wind-down',
+  'nap',
+  'power-nap',
+  'after-nap-walk',
+  'legs-up',
+  'foam-roll',
+  'stretch',
+  'cold',
+  'contrast-shower',
+  'skip-anti-inflammatories',
+  'limit-alcohol',
+  'sleep',
+] as const;
+export const StepIdSchema = z.enum(STEP_IDS);
+export type StepId = z.output<typeof StepIdSchema>;
+
+/** The refuel step: once ticked, the refuel window no longer counts down or warns. */
+export const REFUEL_STEP: StepId = 'refuel-snack';
+
+export const QuantityKindSchema = z.enum([
+  'protein',
+  'carbohydrate',
+  'carbohydrate-rate',
+  'fluids',
+  'fluids-per-kg-lost',
+  'sodium',
+]);
+export type QuantityKind = z.output<typeof QuantityKindSchema>;
+
+/**
+ * Amounts are stored in SI so code can compare them; `text` is the same amount written in the
+ * runner's units. `g/kg/h` is used when the body weight is unknown and only a rate can be given.
+ */
+export const QuantityUnitSchema = z.enum(['g', 'g/h', 'g/kg/h', 'ml', 'ml/kg', 'mg/L']);
+export type QuantityUnit = z.output<typeof QuantityUnitSchema>;
+
+export const QuantitySchema = z.object({
+  kind: QuantityKindSchema,
+  min: finite(),
+  max: finite(),
+  unit: QuantityUnitSchema,
+  text: z.string(),
+});
+export type Quantity = z.output<typeof QuantitySchema>;
+
+export const StepSchema = z.object({
+  id: StepIdSchema,
+  title: z.string(),
+  /** One line. */
+  detail: z.string(),
+  startsAt: finite(),
+  endsAt: finite(),
+  priority: PrioritySchema,
+  source: z.enum(Object.keys(SOURCES) as [SourceId, ...SourceId[]]),
+  quantities: z.optional(z.array(QuantitySchema)),
+  /** Medical caution to show with the step (cold exposure). */
+  caution: z.optional(z.string()),
+  /** Something the runner can do to make the step precise (e.g. enter weights). */
+  prompt: z.optional(z.string()),
+});
+export type Step = z.output<typeof StepSchema>;
+
+export const TimerIdSchema = z.enum(['refuel', 'meal', 'fluids', 'nap', 'ready']);
+export type TimerId = z.output<typeof TimerIdSchema>;
+
+export const TimerSchema = z.object({
+  id: TimerIdSchema,
+  label: z.string(),
+  startsAt: finite(),
+  endsAt: finite(),
+});
+export type Timer = z.output<typeof TimerSchema>;
+
+/** Hours from the end of the run until ready for the next hard session. */
+export const READINESS_HOURS = { min: 0, max: 96 } as const;
+
+export const ReadinessSchema = z.object({
+  hours: finite().check(z.gte(READINESS_HOURS.min), z.lte(READINESS_HOURS.max)),
+  /** The base for this kind of run, before any adjustment. */
+  baseHours: finite(),
+  /** One readable sentence per adjustment, each with its number. */
+  reasons: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type Readiness = z.output<typeof ReadinessSchema>;
+
+export const PlanSchema = z.object({
+  version: z.literal(PLAN_VERSION),
+  activityId: id(),
+  activityName: z.string(),
+  kind: z.enum([...RUN_KINDS, 'race']),
+  routine: RoutineSchema,
+  /** End of the run (start_date + elapsed_time): every window counts from here. */
+  runEndedAt: finite(),
+  /** The `now` the plan was built at. */
+  createdAt: finite(),
+  units: UnitsSchema,
+  /** Zone used to key check-ins to local dates; display uses the browser's zone. */
+  timeZone: z.string(),
+  /** Ordered by startsAt, then endsAt, then priority. */
+  steps: z.array(StepSchema),
+  timers: z.array(TimerSchema),
+  readyAt: finite(),
+  readiness: ReadinessSchema,
+  /** Activity ids of the still-running plans this plan took into account. */
+  overlaps: z.array(id()),
+  /** "General guidance, not medical advice", for every view that shows the plan. */
+  notice: z.string(),
+});
+export type Plan = z.output<typeof PlanSchema>;

@@ -1,0 +1,27 @@
+// What the runner told us about themselves (options) merged over what Strava's profile says: the
+// profile the classifier and the planner read.
+import { z } from 'zod/mini';
+
+export const UnitsSchema = z.enum(['metric', 'imperial']);
+export type Units = z.output<typeof UnitsSchema>;
+export const TrainingPhaseSchema = z.enum(['building', 'taper']);
+export type TrainingPhase = z.output<typeof TrainingPhaseSchema>;
+
+/** A runner's age in years, as the options form takes it. */
+export const AGE_YEARS = { min: 10, max: 100 } as const;
+
+export const ProfileSchema = z.object({
+  /** Body weight in kg (Strava profile or options). */
+  weightKg: z.optional(z.number()),
+  age: z.optional(z.number()),
+  units: UnitsSchema,
+  maxHeartrate: z.optional(z.number()),
+  /** Usual morning resting heart rate, bpm. */
+  restingHeartrate: z.optional(z.number()),
+  trainingPhase: TrainingPhaseSchema,
+  /** IANA zone the runner lives in; defaults to the browser's. */
+  timeZone: z.optional(z.string()),
+});
+export type Profile = z.output<typeof ProfileSchema>;
+
+export const DEFAULT_PROFILE: Profile = { units: 'metric', trainingPhase: 'building' };
