@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { createAppService } from '../lib/background/app-service';
 import { createHandlers } from '../lib/background/handlers';
-import { registerPanelInjector } from '../lib/background/panel-injector';
 import { createStravaService } from '../lib/background/strava-service';
 import { registerHandlers } from '../lib/messaging/handler';
+import { registerPanelInjector } from '../lib/panel-frame/panel-injector';
 import { openCollections } from '../lib/store/collections';
 import { connectionItem } from '../lib/store/connection';
 

@@ -29,46 +29,28 @@ export function activityIdFrom(url: string | URL): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
-/** Where the panel goes, most robust first; `place` says where relative to the anchor. */
-export const ANCHORS: readonly { selector: string; place: 'after' | 'last' | 'first' }[] = [
-  { selector: '.activity-stats .inline-stats', place: 'after' },
-  { selector: '.section.more-stats', place: 'after' },
-  { selector: '.activity-summary-container', place: 'after' },
-  { selector: 'section#heading', place: 'last' },
-  { selector: '#main', place: 'first' },
+/** Where a Strava page's anchor was seen: the page and when, so a stale one can be found. */
+const OVERVIEW_2026 = 'activity overview page, 2026 (design.md, "The Strava activity page")';
+
+/**
+ * Where the panel goes, most robust first; `place` says where relative to the anchor. Hashed
+ * React class names (`Stats_statsWrapper__kR7d1`) must only be matched by prefix:
+ * `[class^="Stats_statsWrapper__"]`. lib/panel-frame/mount-panel-frame is the one reader.
+ */
+export const ANCHORS: readonly {
+  selector: string;
+  place: 'after' | 'last' | 'first';
+  seen: string;
+}[] = [
+  { selector: '.activity-stats .inline-stats', place: 'after', seen: OVERVIEW_2026 },
+  { selector: '.section.more-stats', place: 'after', seen: OVERVIEW_2026 },
+  { selector: '.activity-summary-container', place: 'after', seen: OVERVIEW_2026 },
+  { selector: 'section#heading', place: 'last', seen: OVERVIEW_2026 },
+  { selector: '#main', place: 'first', seen: OVERVIEW_2026 },
 ];
 
-export interface Anchor {
-  element: Element;
-  place: 'after' | 'last' | 'first';
-  selector: string;
-}
-
-export function findAnchor(doc: ParentNode): Anchor | null {
-  for (const { selector, place } of ANCHORS) {
-    const element = doc.querySelector(selector);
-    if (element) return { element, place, selector };
-  }
-  return null;
-}
-
-/** Strava shows the edit controls only to the activity's owner. */
+/** Strava shows the edit controls only to the activity's owner (seen on the overview, 2026). */
 export const OWNER_CONTROLS = [
   'a.edit-activity',
   'a[href$="/edit"][href*="/activities/"]',
 ] as const;
-
-export function isOwnActivity(doc: ParentNode, activityId?: number): boolean {
-  for (const selector of OWNER_CONTROLS) {
-    for (const el of doc.querySelectorAll(selector)) {
-      const href = el.getAttribute('href') ?? '';
-      if (activityId === undefined || href.includes(`/activities/${activityId}/`)) return true;
-    }
-  }
-  return false;
-}
-
-/** Match a hashed CSS-module class (e.g. `Stats_statsWrapper__kR7d1`) by its stable prefix. */
-export function byClassPrefix(prefix: string): string {
-  return `[class^="${prefix}__"], [class*=" ${prefix}__"]`;
-}

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { MergeReport } from '../../lib/data/merge-import';
 import { MAX_IMPORT_BYTES } from '../../lib/data/parse-import';
-import type { SaveOutcome } from '../SaveOutcome';
+import type { SaveOutcome } from '../shared/SaveOutcome';
 import { ImportReportView } from './ImportReportView';
 
 export type ImportOutcome = { ok: true; report: MergeReport } | { ok: false; error: string };

@@ -1,7 +1,7 @@
 import { POLL_MINUTES } from '../../lib/forms/settings-form';
 import type { Settings } from '../../lib/model/settings';
-import { FieldError } from '../FieldError';
-import type { SaveOutcome } from '../SaveOutcome';
+import { FieldError } from '../shared/FieldError';
+import type { SaveOutcome } from '../shared/SaveOutcome';
 import { useSettingsForm } from './useSettingsForm';
 
 export interface NotificationsSectionProps {

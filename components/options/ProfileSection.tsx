@@ -3,8 +3,8 @@ import { parseNumber } from '../../lib/forms/parse-number';
 import type { Units } from '../../lib/model/profile';
 import type { Settings } from '../../lib/model/settings';
 import { formatNumber, KG_PER_LB } from '../../lib/recovery/units';
-import { FieldError } from '../FieldError';
-import type { SaveOutcome } from '../SaveOutcome';
+import { FieldError } from '../shared/FieldError';
+import type { SaveOutcome } from '../shared/SaveOutcome';
 import { useSettingsForm } from './useSettingsForm';
 
 export interface ProfileSectionProps {

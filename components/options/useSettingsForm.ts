@@ -7,7 +7,7 @@ import {
 import type { Units } from '../../lib/model/profile';
 import type { Settings } from '../../lib/model/settings';
 import { formRecord } from '../../lib/ui/form-record';
-import type { SaveOutcome } from '../SaveOutcome';
+import type { SaveOutcome } from '../shared/SaveOutcome';
 
 /**
  * Submit handling shared by the profile and notifications sections. `stravaUnits` only matters

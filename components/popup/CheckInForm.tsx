@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { type CheckInField, parseCheckInForm } from '../../lib/forms/check-in-form';
 import { type CheckIn, SORENESS_AREAS } from '../../lib/model/check-in';
 import { formRecord } from '../../lib/ui/form-record';
-import { FieldError } from '../FieldError';
-import type { SaveOutcome } from '../SaveOutcome';
+import { FieldError } from '../shared/FieldError';
+import type { SaveOutcome } from '../shared/SaveOutcome';
 
 export interface CheckInFormProps {
   /** Today's local date (YYYY-MM-DD): the key the entry is saved under. */

@@ -4,7 +4,7 @@ import type { RunView } from '../../lib/model/run-view';
 import type { SyncStatus } from '../../lib/model/sync-status';
 import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatClock, localDateKey } from '../../lib/recovery/local-date';
-import type { SaveOutcome } from '../SaveOutcome';
+import type { SaveOutcome } from '../shared/SaveOutcome';
 import { CheckInForm } from './CheckInForm';
 import { CurrentPlan } from './CurrentPlan';
 import { HistoryChart } from './HistoryChart';

@@ -4,8 +4,8 @@ import type { Units } from '../../lib/model/profile';
 import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatNumber, KG_PER_LB } from '../../lib/recovery/units';
 import { formRecord } from '../../lib/ui/form-record';
-import { FieldError } from '../FieldError';
-import type { SaveOutcome } from '../SaveOutcome';
+import { FieldError } from '../shared/FieldError';
+import type { SaveOutcome } from '../shared/SaveOutcome';
 
 export interface WeighInFormProps {
   activityId: number;

@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
-import { mountPanelFrame } from '../../lib/content/mount-panel-frame';
-import { PANEL_MATCHES, PANEL_PAGE, panelFrameConfig } from '../../lib/content/panel-frame-config';
+import { mountPanelFrame } from '../../lib/panel-frame/mount-panel-frame';
+import {
+  PANEL_MATCHES,
+  PANEL_PAGE,
+  panelFrameConfig,
+} from '../../lib/panel-frame/panel-frame-config';
 
 // Firefox only. Chromium's worker runs mountPanelFrame in the page's main world after the load
-// (lib/background/panel-injector): a content script there would cost every later page load.
+// (lib/panel-frame/panel-injector): a content script there would cost every later page load.
 export default defineContentScript({
   matches: [PANEL_MATCHES],
   include: ['firefox'],

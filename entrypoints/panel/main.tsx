@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { z } from 'zod/mini';
-import { panelTargetFrom } from '../../lib/content/panel-target';
+import { PanelApp } from '../../components/panel/PanelApp';
+import { panelTargetFrom } from '../../lib/panel-frame/panel-target';
 import { STRAVA_HOST } from '../../lib/strava-page';
-import { PanelApp } from './PanelApp';
-import './panel.css';
+import '../../components/panel/panel.css';
 import './page.css';
 
 z.config({ jitless: true });

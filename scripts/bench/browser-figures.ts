@@ -35,7 +35,7 @@ const SETTLE_AFTER_LOAD_MS = 150;
 /** Where runners open an activity from; leaving the activity page is timed on its own. */
 const DASHBOARD = 'https://www.strava.com/dashboard';
 
-/** The panel's content for a stored plan (components/Panel marks its ready state). */
+/** The panel's content for a stored plan (components/panel/Panel marks its ready state). */
 const READY = '[data-state="ready"]';
 
 type Chrome = {

@@ -5,8 +5,8 @@
 import { type AppService, createAppService } from '../../lib/background/app-service';
 import { stravaSource } from '../../lib/sync/strava-source';
 import type { SyncSource } from '../../lib/sync/sync-source';
+import { connectedHarness, type Harness } from '../../test/lib/sync/sync-harness';
 import { type Simulator, startSimulator } from '../../test/strava-sim/server';
-import { connectedHarness, type Harness } from '../../test/sync/sync-harness';
 import { type AlarmDriver, driveAlarms } from './alarm-driver';
 
 export interface SourceCalls {

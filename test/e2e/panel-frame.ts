@@ -1,6 +1,6 @@
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 
-/** The panel's own page, in its frame on Strava's page (lib/content/mount-panel-frame). */
+/** The panel's own page, in its frame on Strava's page (lib/panel-frame/mount-panel-frame). */
 export function panelFrame(page: Page): FrameLocator {
   return page.frameLocator('bounceback-panel iframe');
 }

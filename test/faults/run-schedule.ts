@@ -19,11 +19,11 @@ import type { Fetch } from '../../lib/strava/request';
 import { stravaSource } from '../../lib/sync/strava-source';
 import { RECENT_MS, type SyncDeps, type SyncReport, syncOnce } from '../../lib/sync/sync-once';
 import type { SyncSource } from '../../lib/sync/sync-source';
+import { clearCollections } from '../lib/sync/sync-harness';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../strava-sim/app-config';
 import type { Simulator } from '../strava-sim/server';
 import { simFetch } from '../strava-sim/sim-fetch';
 import { simIdentity } from '../strava-sim/sim-identity';
-import { clearCollections } from '../sync/sync-harness';
 import { checkCursor, checkSettled, type Model, type Verdict } from './invariants';
 import { type Schedule, type Step, type Target, TIGHT_LIMITS } from './schedule';
 

@@ -7,9 +7,9 @@ import { browser } from 'wxt/browser';
 import type { AppService } from '../../lib/background/app-service';
 import { localDateKey } from '../../lib/recovery/local-date';
 import { quarantined } from '../../lib/store/record-store';
-import { handlerCalls } from '../background/handler-calls';
+import { handlerCalls } from '../lib/background/handler-calls';
+import { appOver, connectedHarness, type Harness } from '../lib/sync/sync-harness';
 import { type Simulator, startSimulator } from '../strava-sim/server';
-import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 
 let sim: Simulator;
 let h: Harness;

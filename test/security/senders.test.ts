@@ -7,9 +7,9 @@ import type { ProtocolMap } from '../../lib/messaging/protocol';
 import type { SenderInfo } from '../../lib/messaging/senders';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { syncOnce } from '../../lib/sync/sync-once';
-import { handlerCalls } from '../background/handler-calls';
+import { handlerCalls } from '../lib/background/handler-calls';
+import { appOver, connectedHarness, type Harness } from '../lib/sync/sync-harness';
 import { type Simulator, startSimulator } from '../strava-sim/server';
-import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 
 let sim: Simulator;
 let h: Harness;

@@ -1,0 +1,273 @@
+import type { ComponentChildren } from 'preact';
+import type { PanelState } from '../../lib/messaging/views';
+import type { RunView } from '../../lib/model/run-view';
+import type { SyncStatus } from '../../lib/model/sync-status';
+import type { PanelTarget } from '../../lib/panel-frame/panel-target';
+import { formatClock } from '../../lib/recovery/local-date';
+import { formatDistance } from '../../lib/recovery/units';
+import { browserTimeZone } from '../../lib/ui/format-time';
+import { Countdown } from '../shared/Countdown';
+import { CheckInSummary } from './CheckInSummary';
+import { KindChip } from './KindChip';
+import type { PanelActions } from './panel-actions';
+import { ReadyCountdowns } from './ReadyCountdowns';
+import { Timeline } from './Timeline';
+
+export interface PanelProps {
+  target: PanelTarget;
+  /** null while the background has not answered yet. */
+  state: PanelState | null;
+  now: number;
+  collapsed: boolean;
+  actions: PanelActions;
+  /** IANA zone for clock times; defaults to the browser's. */
+  timeZone?: string;
+  /** Locale for clock times; defaults to the browser's. */
+  locale?: string;
+}
+
+/**
+ * The recovery panel beside a run on strava.com. A pure view of `state` at `now`: every action
+ * goes through `actions`, and everything from Strava is rendered as text, never as HTML.
+ */
+export function Panel(props: PanelProps) {
+  const { target, state, actions } = props;
+  const timeZone = props.timeZone ?? browserTimeZone();
+  const clock = (ms: number) => formatClock(ms, timeZone, props.locale);
+
+  if (state?.state === 'not-own' || (state === null && !target.own)) {
+    // Someone else's run: nothing as a floating card, one quiet line beside the stats.
+    if (target.fallback) return null;
+    return <Quiet target={target}>Recovery plans are shown for your own runs.</Quiet>;
+  }
+  if (state?.state === 'not-a-run') {
+    return (
+      <Quiet target={target}>
+        Bounceback makes recovery plans for runs; this activity is a {sportLabel(state.sportType)}.
+      </Quiet>
+    );
+  }
+
+  const bodyId = `bb-body-${target.activityId}`;
+  const ready = state?.state === 'ready' ? state.run : null;
+  let body: ComponentChildren;
+  let summary: ComponentChildren = null;
+  if (state === null) {
+    body = (
+      <p class="bb-muted" role="status">
+        Looking for this run’s recovery plan…
+      </p>
+    );
+  } else if (state.state === 'not-connected') {
+    body = (
+      <OneLine
+        text="Connect Strava in Bounceback’s options to get a recovery plan beside your runs."
+        button="Open options"
+        onClick={actions.openOptions}
+      />
+    );
+  } else if (state.state === 'reconnect-needed') {
+    body = (
+      <OneLine
+        text="Bounceback lost access to Strava: reconnect in options to keep your plans up to date."
+        button="Reconnect in options"
+        onClick={actions.openOptions}
+      />
+    );
+  } else if (state.state === 'syncing' || state.state === 'unknown') {
+    body = (
+      <SyncBody
+        kind={state.state}
+        sync={state.sync}
+        now={props.now}
+        syncNow={actions.syncNow}
+        clock={clock}
+      />
+    );
+  } else {
+    const run = state.run;
+    summary = <CollapsedSummary run={run} now={props.now} idBase={bodyId} />;
+    body = <ReadyBody run={run} {...props} timeZone={timeZone} idBase={bodyId} />;
+  }
+
+  return (
+    <section
+      class={target.fallback ? 'bb-panel bb-card' : 'bb-panel'}
+      aria-label="Bounceback recovery"
+      data-state={state?.state ?? 'loading'}
+    >
+      <header class="bb-head">
+        <span class="bb-logo" aria-hidden="true">
+          ↺
+        </span>
+        <h2>Bounceback</h2>
+        {props.collapsed ? summary : null}
+        <button
+          type="button"
+          class="bb-toggle"
+          aria-expanded={!props.collapsed}
+          aria-controls={bodyId}
+          onClick={actions.toggleCollapsed}
+        >
+          <span class="bb-chevron" aria-hidden="true">
+            ▾
+          </span>
+          {ready ? 'Plan' : 'Details'}
+        </button>
+      </header>
+      <div id={bodyId} class="bb-body" hidden={props.collapsed}>
+        {props.collapsed ? null : body}
+      </div>
+    </section>
+  );
+}
+
+function Quiet({ target, children }: { target: PanelTarget; children: ComponentChildren }) {
+  return (
+    <section
+      class={target.fallback ? 'bb-panel bb-quiet bb-card' : 'bb-panel bb-quiet'}
+      aria-label="Bounceback recovery"
+      data-state="quiet"
+    >
+      <p class="bb-muted">{children}</p>
+    </section>
+  );
+}
+
+function OneLine({ text, button, onClick }: { text: string; button: string; onClick(): void }) {
+  return (
+    <p class="bb-line">
+      <span>{text}</span>{' '}
+      <button type="button" class="bb-button" onClick={onClick}>
+        {button}
+      </button>
+    </p>
+  );
+}
+
+/** "TrailRun" → "trail run", "WeightTraining" → "weight training". */
+export function sportLabel(sportType: string): string {
+  return sportType
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
+}
+
+function SyncBody({
+  kind,
+  sync,
+  now,
+  syncNow,
+  clock,
+}: {
+  kind: 'syncing' | 'unknown';
+  sync: SyncStatus;
+  now: number;
+  syncNow(): void;
+  clock(ms: number): string;
+}) {
+  const paused = sync.pausedUntil !== null && sync.pausedUntil > now;
+  let message: string;
+  if (kind === 'syncing' || sync.phase === 'syncing') {
+    message = 'Syncing with Strava: this run’s plan will appear here in a moment.';
+  } else if (sync.lastError) {
+    message = `Couldn’t get this run from Strava: ${sync.lastError.message}`;
+  } else {
+    message = 'No recovery plan for this run yet.';
+  }
+  return (
+    <div class="bb-sync">
+      <p class={sync.lastError && kind === 'unknown' ? 'bb-error' : 'bb-line'} role="status">
+        {message}
+      </p>
+      {paused ? (
+        <p class="bb-muted">
+          Strava’s rate limit was reached: checks resume at{' '}
+          <time>{clock(sync.pausedUntil ?? now)}</time>.
+        </p>
+      ) : null}
+      <p class="bb-line">
+        <button type="button" class="bb-button" onClick={syncNow} disabled={paused}>
+          Check now
+        </button>
+        {sync.lastSyncAt !== null ? (
+          <span class="bb-muted-inline"> Last checked {clock(sync.lastSyncAt)}.</span>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+function CollapsedSummary({ run, now, idBase }: { run: RunView; now: number; idBase: string }) {
+  const refuel = run.plan.timers.find((t) => t.id === 'refuel');
+  const refuelOpen = refuel && now < refuel.endsAt;
+  return (
+    <span class="bb-summary">
+      <KindChip classification={run.classification} idBase={`${idBase}-head`} compact />
+      {refuel && refuelOpen ? (
+        <Countdown
+          label="Refuel"
+          startsAt={refuel.startsAt}
+          endsAt={refuel.endsAt}
+          now={now}
+          compact
+        />
+      ) : (
+        <Countdown
+          label="Ready"
+          startsAt={run.plan.runEndedAt}
+          endsAt={run.plan.readyAt}
+          now={now}
+          compact
+        />
+      )}
+    </span>
+  );
+}
+
+function ReadyBody({
+  run,
+  now,
+  actions,
+  timeZone,
+  locale,
+  target,
+  idBase,
+}: PanelProps & { run: RunView; timeZone: string; idBase: string }) {
+  const { plan, activity } = run;
+  const warnings = plan.readiness.warnings;
+  return (
+    <>
+      <KindChip
+        classification={run.classification}
+        idBase={idBase}
+        extra={formatDistance(activity.distance, plan.units)}
+      />
+      {warnings.length ? (
+        <ul class="bb-warnings">
+          {warnings.map((warning, i) => (
+            <li key={i}>{warning}</li>
+          ))}
+        </ul>
+      ) : null}
+      <ReadyCountdowns plan={plan} now={now} timeZone={timeZone} locale={locale} />
+      <h3>Steps</h3>
+      <Timeline
+        plan={plan}
+        now={now}
+        done={run.done}
+        timeZone={timeZone}
+        locale={locale}
+        narrow={target.fallback}
+        setStepDone={actions.setStepDone}
+      />
+      <CheckInSummary
+        checkIns={run.checkIns}
+        readiness={plan.readiness}
+        openCheckIn={actions.openCheckIn}
+        locale={locale}
+      />
+      <p class="bb-notice">{plan.notice}</p>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+// The panel's glue: asks the background for this activity's state, follows sync progress,
+// remembers collapsed/expanded, and turns clicks into messages. Rendering is Panel.tsx.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { storage } from 'wxt/utils/storage';
+import { sendMessage } from '../../lib/messaging/protocol';
+import type { PanelState } from '../../lib/messaging/views';
+import type { PanelTarget } from '../../lib/panel-frame/panel-target';
+import { useNow } from '../../lib/ui/use-now';
+import { Panel } from './Panel';
+
+const collapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
+const syncStatusKey = 'local:syncStatus';
+/** While the background syncs an unknown run of ours, look again this often, for this long. */
+const POLL_MS = 3000;
+const POLL_FOR_MS = 120_000;
+
+function failed(message: string): PanelState {
+  return {
+    state: 'unknown',
+    sync: {
+      phase: 'idle',
+      lastSyncAt: null,
+      lastError: { kind: 'failed', message },
+      pausedUntil: null,
+    },
+  };
+}
+
+export function PanelApp({ target }: { target: PanelTarget }) {
+  const [state, setState] = useState<PanelState | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
+  const now = useNow(state?.state === 'ready' ? 1000 : 60_000);
+
+  const load = useCallback(async () => {
+    try {
+      const res = await sendMessage('getPanel', { activityId: target.activityId, own: target.own });
+      setState(res.ok ? res.value : failed(res.error.message));
+    } catch {
+      setState(failed('Bounceback could not reach its background; reload the page to try again.'));
+    }
+  }, [target.activityId, target.own]);
+
+  useEffect(() => {
+    void load();
+    void collapsedItem.getValue().then(setCollapsed);
+    // The background writes its sync status when a pass ends: then there may be a plan.
+    const unwatch = storage.watch(syncStatusKey, () => void load());
+    return unwatch;
+  }, [load]);
+
+  useEffect(() => {
+    if (state?.state !== 'syncing') return;
+    const started = Date.now();
+    const id = setInterval(() => {
+      if (Date.now() - started > POLL_FOR_MS) clearInterval(id);
+      else void load();
+    }, POLL_MS);
+    return () => clearInterval(id);
+  }, [state?.state, load]);
+
+  const actions = {
+    toggleCollapsed: () => {
+      setCollapsed((c) => {
+        void collapsedItem.setValue(!c);
+        return !c;
+      });
+    },
+    syncNow: () => {
+      setState((s) =>
+        s && s.state !== 'ready' && s.state !== 'not-own' && s.state !== 'not-a-run'
+          ? {
+              state: 'syncing',
+              sync:
+                'sync' in s
+                  ? s.sync
+                  : { phase: 'syncing', lastSyncAt: null, lastError: null, pausedUntil: null },
+            }
+          : s,
+      );
+      void sendMessage('syncNow', undefined).finally(() => void load());
+    },
+    openOptions: () => void sendMessage('openPage', { page: 'options' }),
+    openCheckIn: () => void sendMessage('openPage', { page: 'check-in' }),
+    setStepDone: (stepId: string, done: boolean) => {
+      void sendMessage('markStepDone', { activityId: target.activityId, stepId, done }).then(
+        (res) => {
+          if (res.ok && res.value) setState({ state: 'ready', run: res.value });
+        },
+      );
+    },
+  };
+
+  return <Panel target={target} state={state} now={now} collapsed={collapsed} actions={actions} />;
+}
