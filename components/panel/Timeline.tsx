@@ -1,4 +1,10 @@
-import type { Plan, Priority, Step } from '../../lib/model/plan';
+import {
+  type Plan,
+  type Priority,
+  type Step,
+  type WindowPhase,
+  windowPhase,
+} from '../../lib/model/plan';
 import { formatDuration } from '../../lib/recovery/units';
 import { HOUR_MS } from '../../lib/time';
 import { formatOffset, formatWindow } from '../../lib/ui/format-time';
@@ -14,11 +20,11 @@ const PRIORITY_LABELS: Record<Priority, string> = {
   optional: 'optional',
 };
 
-export type StepPhase = 'past' | 'now' | 'later';
-
-export function stepPhase(step: Pick<Step, 'startsAt' | 'endsAt'>, now: number): StepPhase {
-  return now >= step.endsAt ? 'past' : now >= step.startsAt ? 'now' : 'later';
-}
+/** The panel's words (and class names) for a step's window phase. */
+type StepPhase = 'past' | 'now' | 'later';
+const STEP_PHASE: Record<WindowPhase, StepPhase> = { before: 'later', open: 'now', over: 'past' };
+const stepPhase = (step: Pick<Step, 'startsAt' | 'endsAt'>, now: number): StepPhase =>
+  STEP_PHASE[windowPhase(step, now)];
 
 /**
  * How much time since the run the graphic covers: 6 h (every timed step fits), stretched to the

@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
+import { type Dispatch, type StateUpdater, useState } from 'preact/hooks';
 import { type CheckInField, parseCheckInForm } from '../../lib/forms/check-in-form';
 import { type CheckIn, SORENESS_AREAS } from '../../lib/model/check-in';
-import { formRecord } from '../../lib/ui/form-record';
 import { FieldError } from '../shared/FieldError';
 import type { SaveOutcome } from '../shared/SaveOutcome';
+import { type FormStatus, useFormSubmit } from '../shared/useFormSubmit';
 
 export interface CheckInFormProps {
   /** Today's local date (YYYY-MM-DD): the key the entry is saved under. */
@@ -26,15 +26,13 @@ const AREA_LABEL: Record<(typeof SORENESS_AREAS)[number], string> = {
 
 const text = (n: number | undefined) => (n === undefined ? '' : String(n));
 
-type Status = { ok: boolean; text: string } | null;
-
 /**
  * The morning check-in. Inputs are uncontrolled, since the live countdowns re-render the popup
  * every second; the fields are keyed by the entry so a saved (or newly loaded) entry refills them,
  * while the status line lives out here and survives that refill.
  */
 export function CheckInForm(props: CheckInFormProps) {
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<FormStatus>(null);
   return (
     <Fields
       key={`${props.date}:${props.entry?.updatedAt ?? 0}`}
@@ -52,42 +50,19 @@ function Fields({
   onSubmit,
   status,
   setStatus,
-}: CheckInFormProps & { status: Status; setStatus(s: Status): void }) {
-  const [errors, setErrors] = useState<Partial<Record<CheckInField, string>>>({});
-  const [busy, setBusy] = useState(false);
+}: CheckInFormProps & { status: FormStatus; setStatus: Dispatch<StateUpdater<FormStatus>> }) {
+  const { errors, busy, submit, invalid } = useFormSubmit({
+    parse: (fields) => parseCheckInForm(fields, { date, now }),
+    save: onSubmit,
+    saved: 'Check-in saved.',
+    failed: 'Could not save the check-in.',
+    threw: 'Could not save the check-in. Please try again.',
+    fallbackFocus: '#ci-form-error',
+    status: [status, setStatus],
+  });
 
   const describedBy = (field: CheckInField, hint?: boolean) =>
     [hint ? `ci-${field}-hint` : '', `ci-${field}-error`].filter(Boolean).join(' ');
-  const invalid = (field: CheckInField) => (errors[field] ? 'true' : undefined);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const result = parseCheckInForm(formRecord(form), { date, now });
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus(null);
-      // Keyboard and screen-reader users land on the first thing to fix.
-      queueMicrotask(() => {
-        const first = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-        (first ?? form.querySelector<HTMLElement>('#ci-form-error'))?.focus();
-      });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const outcome = await onSubmit(result.value);
-      setStatus({
-        ok: outcome.ok,
-        text: outcome.message ?? (outcome.ok ? 'Check-in saved.' : 'Could not save the check-in.'),
-      });
-    } catch {
-      setStatus({ ok: false, text: 'Could not save the check-in. Please try again.' });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <form class="bb-form bb-check-in" noValidate onSubmit={submit} aria-describedby="ci-form-error">

@@ -1,6 +1,8 @@
-import type { Plan, Step } from '../../lib/model/plan';
+import { type Plan, type Step, windowPhase } from '../../lib/model/plan';
 import { HOUR_MS } from '../../lib/time';
 import { formatWindow } from '../../lib/ui/format-time';
+
+const CHECKLIST_STATE = { before: 'later', open: 'open', over: 'missed' } as const;
 
 export interface StepChecklistProps {
   plan: Plan;
@@ -28,13 +30,7 @@ export function StepChecklist({ plan, done, now, timeZone, onToggle }: StepCheck
   const item = (step: Step) => {
     const id = `bb-step-${plan.activityId}-${step.id}`;
     const isDone = done.includes(step.id);
-    const state = isDone
-      ? 'done'
-      : now >= step.endsAt
-        ? 'missed'
-        : now >= step.startsAt
-          ? 'open'
-          : 'later';
+    const state = isDone ? 'done' : CHECKLIST_STATE[windowPhase(step, now)];
     return (
       <li key={step.id} class={`bb-step bb-step-${state} bb-${step.priority}`}>
         <input

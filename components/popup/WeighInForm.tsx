@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
-import { parseWeighInForm, type WeighInField } from '../../lib/forms/weigh-in-form';
+import { type Dispatch, type StateUpdater, useState } from 'preact/hooks';
+import { parseWeighInForm } from '../../lib/forms/weigh-in-form';
 import type { Units } from '../../lib/model/profile';
 import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatNumber, KG_PER_LB } from '../../lib/recovery/units';
-import { formRecord } from '../../lib/ui/form-record';
 import { FieldError } from '../shared/FieldError';
 import type { SaveOutcome } from '../shared/SaveOutcome';
+import { type FormStatus, useFormSubmit } from '../shared/useFormSubmit';
 
 export interface WeighInFormProps {
   activityId: number;
@@ -14,14 +14,12 @@ export interface WeighInFormProps {
   onSubmit(w: WeighIn): Promise<SaveOutcome>;
 }
 
-type Status = { ok: boolean; text: string } | null;
-
 /**
  * Weight before and after the run: gives the run its own fluid target. Fields are keyed by the
  * saved weights so they refill when those change; the status line survives that.
  */
 export function WeighInForm(props: WeighInFormProps) {
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<FormStatus>(null);
   const { activityId, existing } = props;
   return (
     <Fields
@@ -40,37 +38,18 @@ function Fields({
   onSubmit,
   status,
   setStatus,
-}: WeighInFormProps & { status: Status; setStatus(s: Status): void }) {
-  const [errors, setErrors] = useState<Partial<Record<WeighInField, string>>>({});
-  const [busy, setBusy] = useState(false);
+}: WeighInFormProps & { status: FormStatus; setStatus: Dispatch<StateUpdater<FormStatus>> }) {
+  const { errors, busy, submit } = useFormSubmit({
+    parse: (fields) => parseWeighInForm(fields, { activityId, units }),
+    save: onSubmit,
+    saved: 'Weights saved.',
+    failed: 'Could not save the weights.',
+    threw: 'Could not save the weights. Please try again.',
+    status: [status, setStatus],
+  });
   const unit = units === 'imperial' ? 'lb' : 'kg';
   const shown = (kg: number | undefined) =>
     kg === undefined ? '' : formatNumber(units === 'imperial' ? kg / KG_PER_LB : kg, 1);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const result = parseWeighInForm(formRecord(form), { activityId, units });
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus(null);
-      queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const outcome = await onSubmit(result.value);
-      setStatus({
-        ok: outcome.ok,
-        text: outcome.message ?? (outcome.ok ? 'Weights saved.' : 'Could not save the weights.'),
-      });
-    } catch {
-      setStatus({ ok: false, text: 'Could not save the weights. Please try again.' });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const field = (name: 'before' | 'after', label: string, kg?: number) => (
     <div class="bb-field">

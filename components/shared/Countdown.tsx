@@ -1,3 +1,4 @@
+import { windowPhase } from '../../lib/model/plan';
 import { formatRemaining, spokenRemaining } from '../../lib/ui/format-remaining';
 
 export interface CountdownProps {
@@ -14,22 +15,24 @@ export interface CountdownProps {
  * most once a minute (once an hour for long countdowns), never every second.
  */
 export function Countdown({ label, startsAt, endsAt, now, compact }: CountdownProps) {
-  const phase = now < startsAt ? 'upcoming' : now < endsAt ? 'running' : 'over';
+  const phase = windowPhase({ startsAt, endsAt }, now);
+  // The stylesheets' names for the three phases.
+  const cls = { before: 'upcoming', open: 'running', over: 'over' }[phase];
   const text =
-    phase === 'upcoming'
+    phase === 'before'
       ? `starts in ${formatRemaining(startsAt - now)}`
-      : phase === 'running'
+      : phase === 'open'
         ? `${formatRemaining(endsAt - now)} left`
         : 'done';
-  const left = spokenRemaining((phase === 'upcoming' ? startsAt : endsAt) - now);
+  const left = spokenRemaining((phase === 'before' ? startsAt : endsAt) - now);
   const spoken =
     phase === 'over'
       ? `${label}: over`
-      : `${label}: ${left} ${phase === 'upcoming' ? 'until it starts' : 'left'}`;
+      : `${label}: ${left} ${phase === 'before' ? 'until it starts' : 'left'}`;
   const total = Math.max(1, endsAt - startsAt);
-  const progress = phase === 'running' ? (now - startsAt) / total : phase === 'over' ? 1 : 0;
+  const progress = phase === 'open' ? (now - startsAt) / total : phase === 'over' ? 1 : 0;
   return (
-    <div class={`bb-countdown bb-${phase}${compact ? ' bb-compact' : ''}`}>
+    <div class={`bb-countdown bb-${cls}${compact ? ' bb-compact' : ''}`}>
       <span class="bb-countdown-label">{label}</span>
       <span class="bb-countdown-time" aria-hidden="true">
         {text}

@@ -7,6 +7,7 @@ import { NotificationsSection } from '../../components/options/NotificationsSect
 import { ProfileSection } from '../../components/options/ProfileSection';
 import { type MessageError, sendMessage } from '../../lib/messaging/protocol';
 import { connectionItem } from '../../lib/store/connection';
+import '../../components/shared/tokens.css';
 import './style.css';
 import type { Connection } from '../../lib/model/connection';
 import type { Units } from '../../lib/model/profile';

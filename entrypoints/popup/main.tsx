@@ -6,6 +6,7 @@ import { sendMessage } from '../../lib/messaging/protocol';
 import type { PlanSnapshot, PopupState } from '../../lib/messaging/views';
 import { readPlanSnapshot } from '../../lib/store/plan-snapshot';
 import { useNow } from '../../lib/ui/use-now';
+import '../../components/shared/tokens.css';
 import './style.css';
 
 z.config({ jitless: true });

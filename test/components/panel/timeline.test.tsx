@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { stepPhase, timelineSpan } from '../../../components/panel/Timeline';
+import { timelineSpan } from '../../../components/panel/Timeline';
+import { windowPhase } from '../../../lib/model/plan';
 import { HOUR, MINUTE, RUN_END, ready, runView } from './fixtures';
 import { click, mountPanel } from './render';
 
@@ -110,9 +111,9 @@ describe('Timeline', () => {
 
   it('phase and span helpers', () => {
     const step = { startsAt: 100, endsAt: 200 };
-    expect(stepPhase(step, 99)).toBe('later');
-    expect(stepPhase(step, 100)).toBe('now');
-    expect(stepPhase(step, 200)).toBe('past');
+    expect(windowPhase(step, 99)).toBe('before');
+    expect(windowPhase(step, 100)).toBe('open');
+    expect(windowPhase(step, 200)).toBe('over');
     expect(timelineSpan({ runEndedAt: 0 }, 10 * MINUTE)).toBe(6 * HOUR);
     expect(timelineSpan({ runEndedAt: 0 }, 7.5 * HOUR)).toBe(8 * HOUR);
     expect(timelineSpan({ runEndedAt: 0 }, 40 * HOUR)).toBe(24 * HOUR);
