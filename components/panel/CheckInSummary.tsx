@@ -14,7 +14,7 @@ export interface CheckInSummaryProps {
 }
 
 /** "Wed 11 Jun" for a YYYY-MM-DD local date (a date, not an instant: formatted at noon UTC). */
-export function formatDateKey(date: string, locale?: string): string {
+function formatDateKey(date: string, locale?: string): string {
   const ms = Date.parse(`${date}T12:00:00Z`);
   if (Number.isNaN(ms)) return date;
   return dateTimeFormat(locale, {
@@ -26,7 +26,7 @@ export function formatDateKey(date: string, locale?: string): string {
 }
 
 /** What the runner reported, in one line: "slept 6.5 h (3/5) · soreness 4/10 · energy 3/5". */
-export function checkInFacts(checkIn: CheckIn): string {
+function checkInFacts(checkIn: CheckIn): string {
   const facts: string[] = [];
   if (checkIn.sleepHours !== undefined) {
     facts.push(

@@ -146,7 +146,7 @@ function OneLine({ text, button, onClick }: { text: string; button: string; onCl
 }
 
 /** "TrailRun" → "trail run", "WeightTraining" → "weight training". */
-export function sportLabel(sportType: string): string {
+function sportLabel(sportType: string): string {
   return sportType
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()

@@ -12,7 +12,7 @@ import { PoweredByStrava } from './PoweredByStrava';
 import { RecentRuns } from './RecentRuns';
 import { type Connection, StatusNotice } from './StatusNotice';
 
-export interface PopupActions {
+interface PopupActions {
   setStepDone(activityId: number, stepId: string, done: boolean): void;
   submitCheckIn(c: CheckIn): Promise<SaveOutcome>;
   submitWeighIn(w: WeighIn): Promise<SaveOutcome>;

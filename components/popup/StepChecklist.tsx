@@ -13,9 +13,9 @@ export interface StepChecklistProps {
 }
 
 /** Steps that open within this long may be listed up front; the rest wait behind "Later and done". */
-export const SOON_MS = 2 * HOUR_MS;
+const SOON_MS = 2 * HOUR_MS;
 /** Right after a run most steps are open at once; a popup shows this many. */
-export const MAX_UPFRONT = 5;
+const MAX_UPFRONT = 5;
 
 /**
  * The plan's steps as a checklist; ticking one is what moves the badge on. A plan has up to ~20

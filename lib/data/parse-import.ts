@@ -14,7 +14,7 @@ import { RunRecordSchema } from './run-record';
 /** Years of daily check-ins and runs fit in a few MB; more is not a file we made. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-export interface ImportData extends DataSet {
+interface ImportData extends DataSet {
   exportedAt: string | null;
   /** Absent when the file had none, or when they did not validate (see refused). */
   settings?: Settings;

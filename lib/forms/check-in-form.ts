@@ -20,9 +20,9 @@ export type CheckInFormResult =
   | { ok: true; value: CheckIn }
   | { ok: false; errors: Partial<Record<CheckInField, string>> };
 
-export const SLEEP_HOURS_MAX = 16;
+const SLEEP_HOURS_MAX = 16;
 /** Beyond these a morning pulse is a misread watch or a typo, not a sign. */
-export const RESTING_HR_RANGE = { min: 25, max: 220 } as const;
+const RESTING_HR_RANGE = { min: 25, max: 220 } as const;
 
 /** Sleep also accepts "7:30" (hours:minutes), since that is how many people think of it. */
 function parseHours(text: string): number | undefined {

@@ -9,7 +9,7 @@ import { formatBodyWeight, KG_PER_LB } from '../recovery/units';
 import { type FormRaw, fieldText } from './form-raw';
 import { parseNumber } from './parse-number';
 
-export type SettingsField =
+type SettingsField =
   | 'weight'
   | 'age'
   | 'units'
@@ -29,7 +29,7 @@ export interface SettingsFormContext {
   part: 'profile' | 'notifications' | 'all';
 }
 
-export const AGE_RANGE = { min: 10, max: 100 } as const;
+const AGE_RANGE = { min: 10, max: 100 } as const;
 export const POLL_MINUTES = { min: 2, max: 60 } as const;
 
 const ticked = (raw: FormRaw, name: string) => {

@@ -13,14 +13,14 @@ import { formatBodyWeight, KG_PER_LB } from '../recovery/units';
 import { type FormRaw, fieldText } from './form-raw';
 import { parseNumber } from './parse-number';
 
-export type WeighInField = 'before' | 'after' | 'form';
+type WeighInField = 'before' | 'after' | 'form';
 
 export type WeighInFormResult =
   | { ok: true; value: WeighIn }
   | { ok: false; errors: Partial<Record<WeighInField, string>> };
 
 /** Drinking during a run can add weight, but not more than this. */
-export const MAX_GAIN_KG = 2;
+const MAX_GAIN_KG = 2;
 
 export function parseWeighInForm(
   raw: FormRaw,

@@ -34,7 +34,7 @@ type ReplyOf<K extends MessageName> =
 
 export type HandlerTable = { [K in MessageName]: Row<ReplyOf<K>> };
 
-export const FORBIDDEN: MessageError = {
+const FORBIDDEN: MessageError = {
   kind: 'forbidden',
   message: 'Only Bounceback’s own pages may do this.',
 };

@@ -27,7 +27,7 @@ export interface DisconnectOutcome {
   notice: string | null;
 }
 
-export type ImportOutcome = { ok: true; report: MergeReport } | { ok: false; error: string };
+type ImportOutcome = { ok: true; report: MergeReport } | { ok: false; error: string };
 
 export interface ProtocolMap {
   /** Connection status without secrets: any context of this extension, the framed panel included. */

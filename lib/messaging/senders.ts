@@ -10,7 +10,7 @@ export interface SenderInfo {
 }
 
 /** The panel's page in its frame on a tab. */
-export function isFramedPanel(sender: SenderInfo): boolean {
+function isFramedPanel(sender: SenderInfo): boolean {
   return (
     sender.id === browser.runtime.id &&
     sender.tab !== undefined &&

@@ -30,7 +30,7 @@ const popupShape = {
 };
 
 /** Everything the popup shows. */
-export const PopupStateSchema = z.object(popupShape);
+const PopupStateSchema = z.object(popupShape);
 export type PopupState = z.output<typeof PopupStateSchema>;
 
 /**

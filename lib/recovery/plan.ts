@@ -25,9 +25,9 @@ import { readiness } from './readiness';
 export { nextStep } from './next-step';
 
 /** ISSN 2017: rapid refuelling only pays when the next hard session is under ~8 h away. */
-export const RAPID_REFUEL_WITHIN_HOURS = 8;
+const RAPID_REFUEL_WITHIN_HOURS = 8;
 /** Races this long get the long-run routine (long runs are typically 90 min or more). */
-export const LONG_RACE_SECONDS = 90 * 60;
+const LONG_RACE_SECONDS = 90 * 60;
 
 /** The runner's entries that a plan reads: check-ins by local date, and weigh-ins by run. */
 export interface CheckIns {
@@ -43,11 +43,7 @@ export interface PlanOptions {
   nextHardSessionAt?: number;
 }
 
-export function routineFor(
-  kind: PlanKind,
-  classification: Classification,
-  activity: Activity,
-): Routine {
+function routineFor(kind: PlanKind, classification: Classification, activity: Activity): Routine {
   if (kind === 'easy') return 'light';
   if (kind === 'long') return 'long';
   if (kind === 'race') {

@@ -17,24 +17,24 @@ import {
 } from './units';
 
 /** ISSN 2017: about 0.25–0.4 g protein per kg after exercise (20–40 g when weight is unknown). */
-export const PROTEIN_G_PER_KG = { min: 0.25, max: 0.4 } as const;
-export const PROTEIN_G_UNKNOWN_WEIGHT = { min: 20, max: 40 } as const;
+const PROTEIN_G_PER_KG = { min: 0.25, max: 0.4 } as const;
+const PROTEIN_G_UNKNOWN_WEIGHT = { min: 20, max: 40 } as const;
 /** Seed 000 says 4:1, ISSN 2017 says 3–4:1 carbohydrate to protein in the first snack. */
-export const CARB_TO_PROTEIN = { min: 3, max: 4 } as const;
+const CARB_TO_PROTEIN = { min: 3, max: 4 } as const;
 /** ISSN 2017: rapid restoration, 1.2 g/kg/h for the first 4 h. */
-export const RAPID_CARB_G_PER_KG_H = 1.2;
-export const RAPID_HOURS = 4;
+const RAPID_CARB_G_PER_KG_H = 1.2;
+const RAPID_HOURS = 4;
 /** Seed 003: 150% of the mass lost, i.e. 1.5 L per kg; its softer range is 18–22 fl oz per lb. */
-export const FLUID_ML_PER_KG_LOST = 1500;
-export const FLUID_ML_PER_KG_LOST_SOFT = Math.round((18 * ML_PER_FL_OZ) / 0.45359237);
+const FLUID_ML_PER_KG_LOST = 1500;
+const FLUID_ML_PER_KG_LOST_SOFT = Math.round((18 * ML_PER_FL_OZ) / 0.45359237);
 /** Seed 003: 135–340 mg sodium per 12 fl oz, here per litre. */
 const ML_PER_12_FL_OZ = 12 * ML_PER_FL_OZ;
-export const SODIUM_MG_PER_L = {
+const SODIUM_MG_PER_L = {
   min: (135 * 1000) / ML_PER_12_FL_OZ,
   max: (340 * 1000) / ML_PER_12_FL_OZ,
 } as const;
 /** Seed 001: losing more than 2% of body weight hurts performance. */
-export const DEHYDRATION_WARN_FRACTION = 0.02;
+const DEHYDRATION_WARN_FRACTION = 0.02;
 /** A "loss" above 5% of body weight in one run is more likely a typo than sweat. */
 export const IMPLAUSIBLE_LOSS_FRACTION = 0.05;
 /** Adult body weights we trust; outside this the weight is treated as unknown. */

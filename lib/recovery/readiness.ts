@@ -24,38 +24,38 @@ export const MAX_HOURS = 96;
 export const BASE_HOURS: Record<PlanKind, number> = { easy: 12, workout: 48, long: 48, race: 48 };
 
 /** Size: this run against the median of the athlete's runs in the 6 weeks before it. */
-export const HISTORY_DAYS = 42;
-export const MIN_HISTORY_RUNS = 3;
-export const SIZE_FACTOR = { min: 0.75, max: 1.5 } as const;
+const HISTORY_DAYS = 42;
+const MIN_HISTORY_RUNS = 3;
+const SIZE_FACTOR = { min: 0.75, max: 1.5 } as const;
 /**
  * How big a run of each kind usually is against the athlete's median run; the base already
  * assumes that much. A long run is about a quarter of the week (seed 004), roughly 2× a usual run.
  */
-export const USUAL_SIZE: Record<PlanKind, number> = { easy: 1, workout: 1, long: 2, race: 1 };
+const USUAL_SIZE: Record<PlanKind, number> = { easy: 1, workout: 1, long: 2, race: 1 };
 /** Seed 001: older runners need longer; +1% a year past 35, at most +30%. */
-export const AGE_FROM = 35;
-export const AGE_PER_YEAR = 0.01;
-export const AGE_MAX_FACTOR = 1.3;
+const AGE_FROM = 35;
+const AGE_PER_YEAR = 0.01;
+const AGE_MAX_FACTOR = 1.3;
 /** Seed 003: under 7 h of sleep lengthens recovery. */
-export const SLEEP_GOOD_HOURS = 7;
+const SLEEP_GOOD_HOURS = 7;
 export const SLEEP_HOURS_PER_HOUR_SHORT = 2;
 export const GOOD_SLEEP_CREDIT_HOURS = 2;
-export const GOOD_SLEEP_QUALITY = 4;
+const GOOD_SLEEP_QUALITY = 4;
 /** Seed 003: mild soreness is normal and fades within 1–2 days. */
-export const SORENESS_MILD = 2;
+const SORENESS_MILD = 2;
 export const SORENESS_EARLY_HOURS_PER_POINT = 1;
-export const SORENESS_PERSIST_AFTER_HOURS = 48;
+const SORENESS_PERSIST_AFTER_HOURS = 48;
 export const SORENESS_PERSIST_HOURS_PER_POINT = 3;
 /** Must not exceed either level rate above, so that the total stays monotone. */
 export const SORENESS_GROWTH_HOURS_PER_POINT = 1;
 /** Seed 003: unusually high morning resting heart rate means rest more. */
-export const RESTING_HR_ELEVATED_BPM = 5;
-export const RESTING_HR_WARN_BPM = 10;
+const RESTING_HR_ELEVATED_BPM = 5;
+const RESTING_HR_WARN_BPM = 10;
 export const RESTING_HR_HOURS_PER_BPM = 1.5;
 /** Good sleep and fading soreness may bring readiness earlier by at most this share. */
 export const MAX_CREDIT_FRACTION = 0.2;
 /** Check-ins later than this many days after the run belong to other runs. */
-export const CHECK_IN_DAYS = 4;
+const CHECK_IN_DAYS = 4;
 
 export interface ReadinessInput {
   activity: Activity;
@@ -124,11 +124,7 @@ function ageFactor(age: number | undefined, reasons: string[]): number {
 }
 
 /** Check-ins about the days after this run: one per date (latest edit wins), oldest first. */
-export function checkInsAfter(
-  checkIns: readonly CheckIn[],
-  runDate: string,
-  today: string,
-): CheckIn[] {
+function checkInsAfter(checkIns: readonly CheckIn[], runDate: string, today: string): CheckIn[] {
   const byDate = new Map<string, CheckIn>();
   for (const checkIn of checkIns) {
     if (!isDateKey(checkIn.date)) continue;

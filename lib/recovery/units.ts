@@ -4,7 +4,7 @@ import type { Units } from '../model/profile';
 // ounces added for imperial readers; body weight, fluids and distance switch units.
 
 export const ML_PER_FL_OZ = 29.5735295625;
-export const G_PER_OZ = 28.349523125;
+const G_PER_OZ = 28.349523125;
 export const KG_PER_LB = 0.45359237;
 const M_PER_MILE = 1609.344;
 

@@ -4,7 +4,7 @@
 // crashes a caller or costs the others.
 import { clear, createStore, del, entries, get, set, setMany, type UseStore } from 'idb-keyval';
 
-export interface Stored {
+interface Stored {
   v: number;
   data: unknown;
 }
@@ -17,10 +17,10 @@ export interface QuarantinedRecord {
   at: number;
 }
 
-export type Migration = (old: unknown) => unknown;
+type Migration = (old: unknown) => unknown;
 
 /** Any zod (or zod/mini) schema: only parsing is needed here. */
-export interface Schema<T> {
+interface Schema<T> {
   parse(value: unknown): T;
   safeParse(
     value: unknown,

@@ -1,12 +1,10 @@
 // The one place that knows where Strava lives. Strava announced that from 2027-06-01 the API is
-// served from https://www.api-v3.strava.com/; switching is one edit here (both hosts are already in
+// served from https://www.api-v3.strava.com/; switching is one edit of STRAVA_API_BASE here (both hosts are already in
 // host_permissions). We do not switch by date automatically: the new host's path layout is not
 // published yet, and a silent switch would break every runner at midnight if it differs.
 
 /** Strava's website: OAuth authorize page and token endpoints. */
-export const STRAVA_WEB_ORIGIN = 'https://www.strava.com';
-/** The announced API host (2027-06-01), kept here so the switch is a one-line change. */
-export const STRAVA_NEXT_API_ORIGIN = 'https://www.api-v3.strava.com';
+const STRAVA_WEB_ORIGIN = 'https://www.strava.com';
 
 export const STRAVA_API_BASE = `${STRAVA_WEB_ORIGIN}/api/v3`;
 

@@ -45,12 +45,12 @@ export interface StravaClientOptions {
   baseUrl?: string;
 }
 
-export interface CallOptions {
+interface CallOptions {
   /** The runner is waiting (a button press): spend up to the limit instead of holding back at 80%. */
   urgent?: boolean;
 }
 
-export interface ListActivitiesQuery {
+interface ListActivitiesQuery {
   /** Epoch seconds: only activities that started after this. */
   after?: number;
   /** Epoch seconds: only activities that started before this. */

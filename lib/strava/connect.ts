@@ -34,17 +34,17 @@ export interface ConnectDeps {
 }
 
 /** The host to paste as "Authorization Callback Domain" at strava.com/settings/api. */
-export function callbackDomain(redirectUri: string): string {
+function callbackDomain(redirectUri: string): string {
   return new URL(redirectUri).hostname;
 }
 
 export const LIMITATION_PRIVATE_ACTIVITIES =
   'Private runs and "Only You" activities won\'t be seen: "View data about your private activities" was not granted.';
-export const LIMITATION_PROFILE =
+const LIMITATION_PROFILE =
   "Your weight and units can't be read from a restricted Strava profile: set them in Bounceback's options.";
 
 /** What will not work with these granted scopes; throws when activities cannot be read at all. */
-export function limitationsFor(scopes: readonly string[]): string[] {
+function limitationsFor(scopes: readonly string[]): string[] {
   const all = scopes.includes('activity:read_all');
   if (!all && !scopes.includes('activity:read')) {
     throw new StravaError({ kind: 'oauth', reason: 'scope-refused' });

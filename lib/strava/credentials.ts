@@ -1,7 +1,7 @@
 // Checks for the two values the runner copies from strava.com/settings/api, shared by the options
 // form (immediate feedback) and the background (which trusts no message).
 
-export const CLIENT_ID_PATTERN = /^\d{1,12}$/;
+const CLIENT_ID_PATTERN = /^\d{1,12}$/;
 
 /** A message for the runner, or null when the value looks right. */
 export function clientIdProblem(value: string): string | null {

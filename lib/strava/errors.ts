@@ -1,7 +1,7 @@
 // Every way talking to Strava can fail, as one discriminated type with a message a runner can act
 // on. Thrown as StravaError; crosses the message boundary as plain StravaErrorInfo.
 
-export type OAuthReason =
+type OAuthReason =
   | 'cancelled'
   | 'scope-refused'
   | 'bad-client'
@@ -10,7 +10,7 @@ export type OAuthReason =
   | 'state-mismatch'
   | 'failed';
 
-export type ReconnectReason = 'not-connected' | 'refresh-failed';
+type ReconnectReason = 'not-connected' | 'refresh-failed';
 
 export type StravaErrorDetail =
   | { kind: 'bad-response'; endpoint: string; path: string; issue: string }
@@ -38,7 +38,7 @@ function later(endpoint: string): string {
     : 'Bounceback will try again later; nothing is lost.';
 }
 
-export function describe(detail: StravaErrorDetail): string {
+function describe(detail: StravaErrorDetail): string {
   switch (detail.kind) {
     case 'bad-response':
       return `Strava sent an answer Bounceback doesn't understand (${detail.path || 'body'}: ${detail.issue}). ${later(detail.endpoint)}`;

@@ -8,7 +8,7 @@ import { nextQuarter } from './rate-budget';
 import { type Http, parseBody, readFault, readJson, type StravaResponse, send } from './request';
 import { DeauthorizeResponseSchema, type TokenResponse, TokenResponseSchema } from './schemas';
 
-export const REQUESTED_SCOPES = ['read', 'activity:read_all', 'profile:read_all'] as const;
+const REQUESTED_SCOPES = ['read', 'activity:read_all', 'profile:read_all'] as const;
 
 export interface ClientCredentials {
   clientId: string;
@@ -169,7 +169,7 @@ async function expectOk(response: StravaResponse, endpoint: string): Promise<voi
   throw new StravaError({ kind: 'server', endpoint, status: response.status });
 }
 
-export async function deauthorize(http: Http, accessToken: string): Promise<void> {
+async function deauthorize(http: Http, accessToken: string): Promise<void> {
   const endpoint = 'oauth/deauthorize';
   await expectOk(
     await postWithToken(http, OAUTH_URLS.deauthorize, accessToken, endpoint),
@@ -177,7 +177,7 @@ export async function deauthorize(http: Http, accessToken: string): Promise<void
   );
 }
 
-export async function revoke(http: Http, accessToken: string): Promise<void> {
+async function revoke(http: Http, accessToken: string): Promise<void> {
   const endpoint = 'oauth/revoke';
   await expectOk(await postWithToken(http, OAUTH_URLS.revoke, accessToken, endpoint), endpoint);
 }

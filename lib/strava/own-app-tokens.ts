@@ -26,7 +26,7 @@ export interface SecretStore {
   clear(): Promise<void>;
 }
 
-export const SECRETS_DB = 'bounceback-secrets';
+const SECRETS_DB = 'bounceback-secrets';
 const KEY = 'own-app';
 
 export function idbSecretStore(): SecretStore {

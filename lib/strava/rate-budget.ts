@@ -9,17 +9,17 @@ import {
 } from '../model/connection';
 import { DAY_MS } from '../time';
 
-export const QUARTER_MS = 15 * 60 * 1000;
+const QUARTER_MS = 15 * 60 * 1000;
 /** Above this share of any window, non-urgent calls wait for the window to reset. */
-export const HOLD_BACK_SHARE = 0.8;
+const HOLD_BACK_SHARE = 0.8;
 
-export function quarterStart(now: number): number {
+function quarterStart(now: number): number {
   return Math.floor(now / QUARTER_MS) * QUARTER_MS;
 }
 export function nextQuarter(now: number): number {
   return quarterStart(now) + QUARTER_MS;
 }
-export function dayStart(now: number): number {
+function dayStart(now: number): number {
   return Math.floor(now / DAY_MS) * DAY_MS;
 }
 export function nextMidnightUtc(now: number): number {

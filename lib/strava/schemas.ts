@@ -21,7 +21,7 @@ const int = () => z.int();
 
 // MetaAthlete / SummaryAthlete / DetailedAthlete ------------------------------------------------
 
-export const SummaryAthleteSchema = z.looseObject({
+const SummaryAthleteSchema = z.looseObject({
   id: int(),
   username: z.nullish(z.string()),
   firstname: z.nullish(z.string()),
@@ -50,7 +50,7 @@ export type DetailedAthlete = z.output<typeof DetailedAthleteSchema>;
 
 // Lap / Split -----------------------------------------------------------------------------------
 
-export const LapSchema = z.looseObject({
+const LapSchema = z.looseObject({
   id: z.optional(z.number()),
   name: opt(z.string()),
   lap_index: opt(int()),
@@ -70,9 +70,8 @@ export const LapSchema = z.looseObject({
   start_index: opt(int()),
   end_index: opt(int()),
 });
-export type Lap = z.output<typeof LapSchema>;
 
-export const SplitSchema = z.looseObject({
+const SplitSchema = z.looseObject({
   split: int(),
   distance: z.number(),
   moving_time: int(),
@@ -83,7 +82,6 @@ export const SplitSchema = z.looseObject({
   average_heartrate: opt(z.number()),
   pace_zone: opt(int()),
 });
-export type Split = z.output<typeof SplitSchema>;
 
 // SummaryActivity / DetailedActivity ------------------------------------------------------------
 
@@ -139,7 +137,7 @@ export const SummaryActivityListSchema = z.array(SummaryActivitySchema);
 // Streams ---------------------------------------------------------------------------------------
 
 /** The stream types Strava's StreamSet knows (values for `keys`). */
-export const STREAM_KEYS = [
+const STREAM_KEYS = [
   'time',
   'distance',
   'latlng',

@@ -20,7 +20,7 @@ export interface Known {
 }
 
 /** A run's plan counts toward others' readiness while it still counts down. */
-export function activePlans(runs: Iterable<StoredRun>, exceptId: number, now: number): Plan[] {
+function activePlans(runs: Iterable<StoredRun>, exceptId: number, now: number): Plan[] {
   const out: Plan[] = [];
   for (const r of runs) {
     if (r.plan && r.activity.id !== exceptId && r.plan.readyAt > now && r.plan.runEndedAt <= now) {

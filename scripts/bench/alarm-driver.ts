@@ -11,7 +11,7 @@ interface Scheduled {
   order: number;
 }
 
-export interface Fired {
+interface Fired {
   name: string;
   /** Sim time the alarm fired at, epoch ms. */
   at: number;

@@ -46,7 +46,7 @@ export interface DayReport {
 }
 
 /** Default: connect at 19:58:17 the evening before, count Tuesday 12 May 2026 00:00–24:00 London. */
-export function defaultDay(): DayScenario {
+function defaultDay(): DayScenario {
   const dayStart = Date.parse('2026-05-12T00:00:00+01:00');
   const at = (h: number, m: number, s: number) => dayStart + h * HOUR_MS + m * 60_000 + s * 1000;
   return {

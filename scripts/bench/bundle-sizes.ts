@@ -36,7 +36,7 @@ function closure(buildDir: string, entries: string[]): string[] {
   return [...seen];
 }
 
-export function sizeOf(buildDir: string, entries: string[]): Size {
+function sizeOf(buildDir: string, entries: string[]): Size {
   let raw = 0;
   let gzip = 0;
   for (const file of closure(buildDir, entries)) {

@@ -8,7 +8,7 @@ import { type LabeledRun, orderRuns } from '../eval/order-runs';
 import { type Replay, replay } from '../eval/replay';
 import { score } from '../eval/score';
 
-export interface ClassifierFigures {
+interface ClassifierFigures {
   runsPerSecond: number;
   macroF1: number;
   baselineMacroF1: number;

@@ -16,7 +16,7 @@ export interface LatencyOptions {
   installAt?: number;
 }
 
-export interface LatencySample {
+interface LatencySample {
   id: number;
   kind: RunKind;
   /** Upload's phase within the poll interval, s after the previous sync alarm. */

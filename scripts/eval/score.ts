@@ -10,7 +10,7 @@ export interface ScoredInput {
   predicted: RunKind;
 }
 
-export interface ClassFigures {
+interface ClassFigures {
   tp: number;
   fp: number;
   fn: number;

@@ -7,7 +7,7 @@ import { chromiumPath, NO_CHROMIUM } from './chromium-path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const BUILD_DIR = join(ROOT, '.output/chrome-mv3');
-export const SCREENSHOT_DIR = join(ROOT, 'test-output/screenshots');
+const SCREENSHOT_DIR = join(ROOT, 'test-output/screenshots');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -26,7 +26,7 @@ export interface LaunchOptions {
   headless?: boolean;
 }
 
-export function chromiumArgs(simPort: number, extensionDir: string | null): string[] {
+function chromiumArgs(simPort: number, extensionDir: string | null): string[] {
   return [
     ...(extensionDir
       ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]

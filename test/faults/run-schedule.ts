@@ -31,9 +31,9 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 /** Schedules start on this UTC day (plus the schedule's offset), so a seed replays the same. */
 const BASE_DAY = Date.UTC(2026, 2, 2);
-export const TIME_ZONE = 'Europe/London';
+const TIME_ZONE = 'Europe/London';
 /** Short, so a 'slow' fault is a timeout without costing the suite seconds. */
-export const CLIENT_TIMEOUT_MS = 150;
+const CLIENT_TIMEOUT_MS = 150;
 const SLOW_MS = CLIENT_TIMEOUT_MS + 60;
 const EDIT_WINDOW_MS = 46 * 3600_000;
 
@@ -46,7 +46,7 @@ const PATHS: Record<Target, string | undefined> = {
 };
 
 /** Thrown at a kill point: the worker stops mid-pass and nothing after it runs. */
-export class WorkerStopped extends Error {
+class WorkerStopped extends Error {
   constructor() {
     super('service worker stopped');
   }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import type { RunKind } from '../strava-sim/types';
 
-export const RUN_KINDS = [
+const RUN_KINDS = [
   'easy',
   'intervals',
   'tempo',
@@ -16,19 +16,11 @@ export const RUN_KINDS = [
 ] as const satisfies readonly RunKind[];
 
 /** Faults the simulator injects (revoked is its own step: it is not a queued fault). */
-export const INJECTED = [
-  'expired',
-  '429',
-  '500',
-  '503',
-  'slow',
-  'malformed',
-  'missing-field',
-] as const;
-export type Injected = (typeof INJECTED)[number];
+const INJECTED = ['expired', '429', '500', '503', 'slow', 'malformed', 'missing-field'] as const;
+type Injected = (typeof INJECTED)[number];
 
 /** Where an injected fault lands: any API call, or one endpoint (token = the OAuth refresh). */
-export const TARGETS = ['any', 'list', 'detail', 'streams', 'token'] as const;
+const TARGETS = ['any', 'list', 'detail', 'streams', 'token'] as const;
 export type Target = (typeof TARGETS)[number];
 
 export type Step =

@@ -180,7 +180,7 @@ export class SimAdmin {
   }
 }
 
-export class AdminError extends Error {
+class AdminError extends Error {
   constructor(
     message: string,
     readonly status = 400,

@@ -179,7 +179,7 @@ function athlete(state: SimState, grant: AccessGrant) {
   return a;
 }
 
-export function toSummary(d: SimDetail): Record<string, unknown> {
+function toSummary(d: SimDetail): Record<string, unknown> {
   const s: Record<string, unknown> = { ...d, resource_state: 2 };
   for (const k of DETAIL_ONLY) delete s[k];
   s.map = { id: d.map.id, summary_polyline: d.map.summary_polyline, resource_state: 2 };

@@ -13,7 +13,7 @@ export interface SimApp {
 export const DEFAULT_CLIENT_ID = '90210';
 // 40 hex characters, like a real Strava client secret (the options page checks the shape).
 export const DEFAULT_CLIENT_SECRET = '5eed5eed0000000000000000000000000000b0bb';
-export const DEFAULT_CALLBACK_DOMAINS = [
+const DEFAULT_CALLBACK_DOMAINS = [
   '*.chromiumapp.org',
   '*.extensions.allizom.org',
   'localhost',

@@ -13,7 +13,7 @@ const CITIES: [string, string, string][] = [
   ['Freiburg', 'Baden-Württemberg', 'Germany'],
 ];
 
-export const SIM_ATHLETE_ID = 31_415_926;
+const SIM_ATHLETE_ID = 31_415_926;
 
 export function makeAthleteProfile(prng: Prng, origin: string, createdAt: Date): SimAthlete {
   const sex = prng.chance(0.5) ? 'F' : 'M';

@@ -15,7 +15,7 @@ export interface SimCert {
 }
 
 /** The names a client may use to reach the simulator (Strava's two hosts plus loopback). */
-export const CERT_HOSTS = ['www.strava.com', 'www.api-v3.strava.com', 'localhost'];
+const CERT_HOSTS = ['www.strava.com', 'www.api-v3.strava.com', 'localhost'];
 
 let cached: Promise<SimCert> | undefined;
 

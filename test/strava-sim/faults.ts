@@ -2,7 +2,7 @@
 // contains `path` (default: every API request), then disappears. 'revoked' is not queued: it
 // invalidates every grant at once (see SimState.revokeAll).
 
-export const FAULT_KINDS = [
+const FAULT_KINDS = [
   'expired',
   'revoked',
   '429',
@@ -12,7 +12,7 @@ export const FAULT_KINDS = [
   'malformed',
   'missing-field',
 ] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRequest {
   kind: FaultKind;

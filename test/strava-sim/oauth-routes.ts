@@ -7,7 +7,7 @@ import { redirectAllowed } from './app-config.ts';
 import { escapeHtml, readBody, readParams, redirect, sendHtml, sendJson } from './http.ts';
 import type { SimState } from './state.ts';
 
-export const KNOWN_SCOPES = [
+const KNOWN_SCOPES = [
   'read',
   'read_all',
   'profile:read_all',
@@ -213,7 +213,7 @@ async function tokenExchange(state: SimState, req: IncomingMessage, url: URL, re
 }
 
 /** SummaryAthlete, as embedded in the token response (resource_state 2). */
-export function summaryAthlete(state: SimState) {
+function summaryAthlete(state: SimState) {
   const a = state.athlete;
   return {
     id: a.id,

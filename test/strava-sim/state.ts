@@ -21,7 +21,7 @@ export interface RequestLogEntry {
   status: number;
 }
 
-export const ACCESS_TOKEN_TTL_S = 21_600;
+const ACCESS_TOKEN_TTL_S = 21_600;
 /** Codes are single use and short-lived on Strava too. */
 const CODE_TTL_MS = 10 * 60_000;
 

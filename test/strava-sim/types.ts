@@ -59,7 +59,7 @@ export interface SimStreams {
 export type StreamKey = keyof SimStreams;
 
 /** SummaryActivity as GET /athlete/activities returns it (plus the undocumented fields). */
-export interface SimSummary {
+interface SimSummary {
   resource_state: number;
   athlete: MetaRef;
   name: string;

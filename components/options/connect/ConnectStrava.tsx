@@ -7,7 +7,7 @@ import type { Connection } from '../../../lib/model/connection';
 import { ConnectedAccount } from './ConnectedAccount';
 import { ConnectForm } from './ConnectForm';
 
-export interface ConnectActions {
+interface ConnectActions {
   connect(clientId: string, clientSecret: string | undefined): Promise<Result<Connection>>;
   disconnect(): Promise<Result<DisconnectOutcome>>;
 }

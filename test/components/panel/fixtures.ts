@@ -14,7 +14,7 @@ export const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Six weeks of easy runs (8–10 km at 6:00/km) before `before`: the runner's history. */
-export function history(before: number): Activity[] {
+function history(before: number): Activity[] {
   const runs: Activity[] = [];
   for (let i = 1; i <= 18; i++) {
     const km = i % 3 === 0 ? 10 : 8;
@@ -64,7 +64,7 @@ export function longRun(overrides: Partial<Activity> = {}): Activity {
 
 export const RUN_END = Date.parse('2026-06-14T11:00:00Z') + 8_700_000;
 
-export function profile(overrides: Partial<Profile> = {}): Profile {
+function profile(overrides: Partial<Profile> = {}): Profile {
   return {
     units: 'metric',
     trainingPhase: 'building',

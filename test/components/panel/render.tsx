@@ -8,7 +8,7 @@ import { MINUTE, OWN, RUN_END } from './fixtures';
 
 export type ActionSpies = { [K in keyof PanelActions]: Mock<PanelActions[K]> };
 
-export function spies(): ActionSpies {
+function spies(): ActionSpies {
   return {
     toggleCollapsed: vi.fn<PanelActions['toggleCollapsed']>(),
     syncNow: vi.fn<PanelActions['syncNow']>(),

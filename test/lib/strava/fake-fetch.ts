@@ -1,7 +1,7 @@
 // A fetch stand-in that answers from a handler and records every request, for driving the client
 // and the token source the way Strava would.
 
-export interface RecordedCall {
+interface RecordedCall {
   url: URL;
   method: string;
   headers: Headers;
