@@ -1,19 +1,7 @@
 // A fault schedule: what happens to one runner's Strava account and to the extension, in order.
 // Plain data (JSON), so a failing schedule can be printed, shrunk by fast-check and replayed.
 import fc from 'fast-check';
-import type { RunKind } from '../strava-sim/types';
-
-const RUN_KINDS = [
-  'easy',
-  'intervals',
-  'tempo',
-  'long',
-  'race',
-  'trail',
-  'treadmill',
-  'manual',
-  'ride',
-] as const satisfies readonly RunKind[];
+import { type RunKind, SIM_RUN_KINDS } from '../strava-sim/types';
 
 /** Faults the simulator injects (revoked is its own step: it is not a queued fault). */
 const INJECTED = ['expired', '429', '500', '503', 'slow', 'malformed', 'missing-field'] as const;
@@ -61,7 +49,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 4,
     arbitrary: fc.record({
       do: fc.constant('finish' as const),
-      kind: fc.constantFrom(...RUN_KINDS),
+      kind: fc.constantFrom(...SIM_RUN_KINDS),
       // Mostly just ended; some late uploads up to 40 h old (inside the 48 h overlap).
       agoS: fc.oneof(
         { weight: 3, arbitrary: fc.constant(0) },

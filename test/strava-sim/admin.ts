@@ -7,7 +7,7 @@ import { readBody, sendJson } from './http.ts';
 import type { RateLimits } from './rate-limiter.ts';
 import { buildActivity } from './run-builder.ts';
 import type { RequestLogEntry, SimState } from './state.ts';
-import type { RunKind } from './types.ts';
+import { type RunKind, SIM_RUN_KINDS } from './types.ts';
 
 export interface FinishRunRequest {
   /** Default 'easy'. Any generator kind: easy, intervals, tempo, long, race, trail, treadmill, manual, ride. */
@@ -40,18 +40,6 @@ export interface RequestsReport {
   log: RequestLogEntry[];
 }
 
-const RUN_KINDS: RunKind[] = [
-  'easy',
-  'intervals',
-  'tempo',
-  'long',
-  'race',
-  'trail',
-  'treadmill',
-  'manual',
-  'ride',
-];
-
 export class SimAdmin {
   constructor(
     private readonly getState: () => SimState,
@@ -76,7 +64,8 @@ export class SimAdmin {
   finishRun(req: FinishRunRequest = {}): { id: number; start_date: string; elapsed_time: number } {
     const s = this.state;
     const kind = req.kind ?? 'easy';
-    if (!RUN_KINDS.includes(kind)) throw new AdminError(`unknown kind ${kind}`);
+    if (!(SIM_RUN_KINDS as readonly string[]).includes(kind))
+      throw new AdminError(`unknown kind ${kind}`);
     if (!s.planner || !s.context) throw new AdminError('finish-run needs the generated athlete');
     const now = s.clock.now();
     const at =

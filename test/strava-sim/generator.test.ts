@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateAthlete } from './athlete-generator.ts';
-import type { SimActivity } from './types.ts';
+import { SIM_RUN_KINDS, type SimActivity } from './types.ts';
 
 const NOW = Date.parse('2026-11-23T12:07:00Z');
 const gen = (seed: number) => generateAthlete({ seed, now: NOW, origin: 'https://127.0.0.1:1' });
@@ -24,17 +24,7 @@ describe('athlete generator', () => {
 
   it('has about 12 weeks of 4–6 activities a week, with every kind present', () => {
     const kinds = new Set(a1.activities.map((a) => a.kind));
-    for (const k of [
-      'easy',
-      'intervals',
-      'tempo',
-      'long',
-      'race',
-      'trail',
-      'treadmill',
-      'manual',
-      'ride',
-    ]) {
+    for (const k of SIM_RUN_KINDS) {
       expect(kinds, k).toContain(k);
     }
     const first = Date.parse(a1.activities[0]!.detail.start_date);

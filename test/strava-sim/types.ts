@@ -134,19 +134,24 @@ export interface SimDetail extends Omit<SimSummary, 'map'> {
   available_zones: string[];
 }
 
-/** What the generator meant a run to be (the truth the classifier is measured against). */
-export type RunKind =
-  | 'easy'
-  | 'intervals'
-  | 'tempo'
-  | 'long'
-  | 'race'
-  | 'trail'
-  | 'treadmill'
-  | 'manual'
-  | 'ride'
-  /** Loaded from a labeled-runs file: the truth is its workout_type tag, not ours. */
-  | 'labeled';
+/** The kinds of run the generator (and the admin endpoint's "finish a run") can make. */
+export const SIM_RUN_KINDS = [
+  'easy',
+  'intervals',
+  'tempo',
+  'long',
+  'race',
+  'trail',
+  'treadmill',
+  'manual',
+  'ride',
+] as const;
+
+/**
+ * What the generator meant a run to be (the truth the classifier is measured against), or
+ * `labeled`: loaded from a labeled-runs file, whose truth is its workout_type tag, not ours.
+ */
+export type RunKind = (typeof SIM_RUN_KINDS)[number] | 'labeled';
 
 export interface SimActivity {
   kind: RunKind;
