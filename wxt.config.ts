@@ -26,6 +26,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    // zod's builders only build: a schema module a page imports for one helper must not bring
+    // every schema it defines into that page's bundle.
+    build: { rollupOptions: { treeshake: { manualPureFunctions: ['z'] } } },
   }),
   manifest: ({ browser }) => ({
     name: 'Bounceback',

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { runKindLabel } from '../lib/model/classification';
+import { runKindLabel } from '../lib/model/run-kind';
 import type { StoredRun } from '../lib/model/stored-run';
 import { MINUTE_MS } from '../lib/time';
 import { type ExtensionBrowser, launchBrowser } from '../test/e2e/browser';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { type Classification, PLAN_KIND_LABELS, planKindOf } from '../../lib/model/classification';
+import type { Classification } from '../../lib/model/classification';
+import { PLAN_KIND_LABELS, planKindOf } from '../../lib/model/run-kind';
 
 export interface KindChipProps {
   classification: Classification;

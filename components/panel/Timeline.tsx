@@ -1,10 +1,5 @@
-import {
-  type Plan,
-  type Priority,
-  type Step,
-  type WindowPhase,
-  windowPhase,
-} from '../../lib/model/plan';
+import type { Plan, Priority, Step } from '../../lib/model/plan';
+import { type WindowPhase, windowPhase } from '../../lib/model/window-phase';
 import { formatDuration } from '../../lib/recovery/units';
 import { HOUR_MS } from '../../lib/time';
 import { formatOffset, formatWindow } from '../../lib/ui/format-time';

@@ -1,5 +1,5 @@
-import { planKindOf, runKindLabel } from '../../lib/model/classification';
 import type { Units } from '../../lib/model/profile';
+import { planKindOf, runKindLabel } from '../../lib/model/run-kind';
 import type { RunView } from '../../lib/model/run-view';
 import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatClock, localDateKey } from '../../lib/recovery/local-date';

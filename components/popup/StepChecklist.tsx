@@ -1,4 +1,5 @@
-import { type Plan, type Step, windowPhase } from '../../lib/model/plan';
+import type { Plan, Step } from '../../lib/model/plan';
+import { windowPhase } from '../../lib/model/window-phase';
 import { HOUR_MS } from '../../lib/time';
 import { formatWindow } from '../../lib/ui/format-time';
 

@@ -1,4 +1,4 @@
-import { windowPhase } from '../../lib/model/plan';
+import { windowPhase } from '../../lib/model/window-phase';
 import { formatRemaining, spokenRemaining } from '../../lib/ui/format-remaining';
 
 export interface CountdownProps {

@@ -2,8 +2,8 @@
 // morning check-in reminder. Each respects its setting; an OS that blocks notifications is fine.
 import { browser } from 'wxt/browser';
 import { endOf } from '../model/activity';
-import { runKindLabel } from '../model/classification';
 import { REFUEL_STEP } from '../model/plan';
+import { runKindLabel } from '../model/run-kind';
 import type { StoredRun } from '../model/stored-run';
 import { readSettings } from '../store/settings-item';
 import { HOUR_MS, MINUTE_MS } from '../time';

@@ -1,4 +1,4 @@
-import type { RunKind } from '../model/classification';
+import type { RunKind } from '../model/run-kind';
 
 /** The athlete's own Strava tag as a kind; null when the run is untagged (0, null or absent). */
 export function fromTag(

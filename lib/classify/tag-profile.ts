@@ -1,4 +1,4 @@
-import type { RunKind } from '../model/classification';
+import type { RunKind } from '../model/run-kind';
 import { quantile } from './quantile';
 import type { RunFeatures } from './run-features';
 

@@ -2,9 +2,9 @@
 // depends on a time zone, so a plan can be stored, synced and shown in any zone unchanged.
 import { z } from 'zod/mini';
 import { SOURCES, type SourceId } from '../recovery/sources';
-import { RUN_KINDS } from './classification';
 import { finite, id } from './fields';
 import { UnitsSchema } from './profile';
+import { RUN_KINDS } from './run-kind';
 
 /** Bumped when the stored shape of a Plan changes (lib/store migrates on it). */
 export const PLAN_VERSION = 1;
@@ -122,6 +122,10 @@ export const ReadinessSchema = z.object({
   /** One readable sentence per adjustment, each with its number. */
   reasons: z.array(z.string()),
   warnings: z.array(z.string()),
+  /** The run's training load (TRIMP scale), when the plan was built by a version that has it. */
+  load: z.optional(finite()),
+  /** After a race: easy running only until this instant (local midnight). */
+  easyUntil: z.optional(finite()),
 });
 export type Readiness = z.output<typeof ReadinessSchema>;
 
@@ -149,10 +153,3 @@ export const PlanSchema = z.object({
   notice: z.string(),
 });
 export type Plan = z.output<typeof PlanSchema>;
-
-/** Where a time window (a step, a timer) stands at `now`: not open yet, open, or over. */
-export type WindowPhase = 'before' | 'open' | 'over';
-
-export function windowPhase(w: { startsAt: number; endsAt: number }, now: number): WindowPhase {
-  return now >= w.endsAt ? 'over' : now >= w.startsAt ? 'open' : 'before';
-}

@@ -16,6 +16,8 @@ export const ProfileSchema = z.object({
   age: z.optional(z.number()),
   units: UnitsSchema,
   maxHeartrate: z.optional(z.number()),
+  /** For the heart-rate load's constants; the mixed ones when unknown. */
+  sex: z.optional(z.enum(['M', 'F'])),
   /** Usual morning resting heart rate, bpm. */
   restingHeartrate: z.optional(z.number()),
   trainingPhase: TrainingPhaseSchema,

@@ -63,3 +63,37 @@ export function zoneFromStrava(timezone: string | undefined): string | undefined
   const zone = timezone?.split(' ').pop();
   return zone && isTimeZone(zone) ? zone : undefined;
 }
+
+/** The date `days` calendar days after a YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The zone's offset from UTC at an instant, ms (local wall clock − UTC). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const parts = dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(epochMs);
+  const n = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * The instant a local wall-clock time on a date happens in `timeZone` (the later one when a DST
+ * change repeats it, the first valid one when it skips it).
+ */
+export function localInstant(date: string, minutesIntoDay: number, timeZone: string): number {
+  const wall = Date.parse(`${date}T00:00:00Z`) + minutesIntoDay * 60_000;
+  let guess = wall - offsetAt(wall, timeZone);
+  guess = wall - offsetAt(guess, timeZone);
+  return guess;
+}

@@ -5,7 +5,6 @@
 import { type Activity, endOf, isRun } from '../model/activity';
 import type { CheckIn } from '../model/check-in';
 import type { Classification } from '../model/classification';
-import { type PlanKind, planKindOf } from '../model/classification';
 import {
   PLAN_VERSION,
   type Plan,
@@ -15,6 +14,7 @@ import {
   type Timer,
 } from '../model/plan';
 import type { Profile } from '../model/profile';
+import { type PlanKind, planKindOf } from '../model/run-kind';
 import type { WeighIn } from '../model/weigh-in';
 import { HOUR_MS, MINUTE_MS } from '../time';
 import { isTimeZone, zoneFromStrava } from './local-date';
@@ -41,6 +41,8 @@ export interface PlanOptions {
    * on rapid glycogen refuelling; otherwise normal meals restock within 24 h.
    */
   nextHardSessionAt?: number;
+  /** What the earlier runs were (their stored classifications), for readiness's "same kind". */
+  historyKinds?: ReadonlyMap<number, PlanKind>;
 }
 
 function routineFor(kind: PlanKind, classification: Classification, activity: Activity): Routine {
@@ -145,6 +147,13 @@ export function plan(
     history,
     age: profile.age,
     restingHeartrate: profile.restingHeartrate,
+    load: {
+      sex: profile.sex,
+      age: profile.age,
+      maxHeartrate: profile.maxHeartrate,
+      restingHeartrate: profile.restingHeartrate,
+    },
+    historyKinds: options.historyKinds,
     checkIns: checkIns.daily,
     activePlans,
     timeZone,

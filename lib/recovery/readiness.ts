@@ -1,6 +1,8 @@
 // The readiness countdown: hours from the end of a run until the next hard session, 0–96 h like
-// Garmin's Recovery Time. A base by kind, scaled by how big the run was for this athlete and by
-// age; then moved by the runner's check-ins. Every step leaves a sentence with its number.
+// Garmin's Recovery Time. The run's load (lib/recovery/load) against the runner's own runs of the
+// same kind over the last 6 weeks sets the hours inside the range for that kind; races get a floor
+// by distance and an easy-only block; age, the check-ins and a countdown still running (stacking)
+// move it. Every step leaves a sentence with its number (rounded: people read these).
 //
 // Soreness terms are built so that more soreness on any check-in can never bring readiness
 // earlier: the "grew" term only counts the rise above max(previous, mild), and the previous
@@ -8,30 +10,47 @@
 
 import { type Activity, endOf, isRun } from '../model/activity';
 import type { CheckIn } from '../model/check-in';
-import { PLAN_KIND_LABELS, type PlanKind } from '../model/classification';
 import type { Plan, Readiness } from '../model/plan';
-import { HOUR_MS } from '../time';
-import { daysBetween, isDateKey, localDateKey } from './local-date';
-import { formatDuration, formatNumber } from './units';
+import { PLAN_KIND_LABELS, type PlanKind } from '../model/run-kind';
+import { DAY_MS, HOUR_MS } from '../time';
+import { type LoadProfile, loadContext, median, runLoad } from './load';
+import { addDays, daysBetween, isDateKey, localDateKey, localInstant } from './local-date';
+import { formatDistance, formatNumber } from './units';
 
-export const MAX_HOURS = 96;
+const MAX_HOURS = 96;
 
 /**
- * Base by kind. Workouts and races: no hard session for about 48 h (protocol). Long runs: 1–2
- * rest or easy days (seed 001), so 48 h before the next hard one. Easy runs get no gap in the
- * protocol; 12 h is our choice so two hard days are not stacked on an easy one.
+ * Hours for a usual run of each kind, and the range a smaller or bigger one moves in (protocol,
+ * "Readiness ranges"). A run `r` times its kind's usual load gets usual × √r, inside the range.
  */
-export const BASE_HOURS: Record<PlanKind, number> = { easy: 12, workout: 48, long: 48, race: 48 };
-
-/** Size: this run against the median of the athlete's runs in the 6 weeks before it. */
+const RANGES: Record<Exclude<PlanKind, 'race'>, { usual: number; min: number; max: number }> = {
+  easy: { usual: 12, min: 6, max: 24 },
+  workout: { usual: 40, min: 30, max: 54 },
+  long: { usual: 47, min: 30, max: 72 },
+};
+/**
+ * Without 3 runs of the kind in the last 6 weeks (product choice): usual TRIMP-scale loads of an
+ * easy 45 min, a 10×400 m or tempo session, and a 2 h long run.
+ */
+const DEFAULT_USUAL_LOAD: Record<Exclude<PlanKind, 'race'>, number> = {
+  easy: 55,
+  workout: 110,
+  long: 200,
+};
+/** Race floors and the easy-only days after, by distance (protocol). */
+const RACE_BANDS = [
+  { belowKm: 7, floor: 48, easyDays: 2 },
+  { belowKm: 15, floor: 60, easyDays: 3 },
+  { belowKm: 30, floor: 72, easyDays: 7 },
+  { belowKm: Number.POSITIVE_INFINITY, floor: 96, easyDays: 14 },
+] as const;
 const HISTORY_DAYS = 42;
 const MIN_HISTORY_RUNS = 3;
-const SIZE_FACTOR = { min: 0.75, max: 1.5 } as const;
-/**
- * How big a run of each kind usually is against the athlete's median run; the base already
- * assumes that much. A long run is about a quarter of the week (seed 004), roughly 2× a usual run.
- */
-const USUAL_SIZE: Record<PlanKind, number> = { easy: 1, workout: 1, long: 2, race: 1 };
+/** Stacking: a hard session on a running countdown is at least this much later than alone. */
+const STACK_MIN_HOURS = 4;
+/** Foster 1998; the usual acute:chronic spike line. */
+const MONOTONY_WARN = 2;
+const SPIKE_WARN = 1.5;
 /** Seed 001: older runners need longer; +1% a year past 35, at most +30%. */
 const AGE_FROM = 35;
 const AGE_PER_YEAR = 0.01;
@@ -61,9 +80,12 @@ export interface ReadinessInput {
   activity: Activity;
   kind: PlanKind;
   history: readonly Activity[];
+  /** What each earlier run was (stored classifications); a guess from its tag and length else. */
+  historyKinds?: ReadonlyMap<number, PlanKind>;
   age?: number;
   /** The runner's usual morning resting heart rate, bpm (profile). */
   restingHeartrate?: number;
+  load?: LoadProfile;
   checkIns: readonly CheckIn[];
   activePlans: readonly Plan[];
   timeZone: string;
@@ -71,48 +93,51 @@ export interface ReadinessInput {
 }
 
 const signed = (hours: number) => `${hours < 0 ? '−' : '+'}${formatNumber(Math.abs(hours), 1)} h`;
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+const isHard = (kind: PlanKind) => kind !== 'easy';
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** An earlier run's kind when nothing classified it: its Strava tag, else its length. */
+function guessKind(a: Activity): PlanKind {
+  if (a.workout_type === 1) return 'race';
+  if (a.workout_type === 3) return 'workout';
+  if (a.workout_type === 2 || a.moving_time >= 90 * 60) return 'long';
+  return 'easy';
 }
 
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+function raceBand(distanceM: number) {
+  return RACE_BANDS.find((b) => distanceM / 1000 < b.belowKm) ?? RACE_BANDS[3];
+}
 
-function sizeFactor(
-  activity: Activity,
-  kind: PlanKind,
-  history: readonly Activity[],
+interface LoadedRun {
+  activity: Activity;
+  kind: PlanKind;
+  load: number;
+}
+
+/** Hours for this run's load against the usual load of its kind, inside that kind's range. */
+function loadHours(
+  run: LoadedRun,
+  earlier: readonly LoadedRun[],
+  method: string,
   reasons: string[],
 ): number {
-  const start = Date.parse(activity.start_date);
-  const earlier = history.filter((run) => {
-    if (run.id === activity.id || !isRun(run)) return false;
-    const runStart = Date.parse(run.start_date);
-    return runStart < start && runStart >= start - HISTORY_DAYS * 24 * HOUR_MS;
-  });
-  const score = activity.suffer_score ?? 0;
-  const scored = earlier.map((run) => run.suffer_score ?? 0).filter((s) => s > 0);
-  const useScore = score > 0 && scored.length >= MIN_HISTORY_RUNS;
-  const samples = useScore ? scored : earlier.map((run) => run.moving_time).filter((t) => t > 0);
-  const value = useScore ? score : activity.moving_time;
-  if (samples.length < MIN_HISTORY_RUNS || !(value > 0)) {
-    reasons.push(
-      `Only ${samples.length} earlier run${samples.length === 1 ? '' : 's'} in the last 6 weeks: not enough to compare this run's size (×1).`,
-    );
-    return 1;
-  }
-  const usual = median(samples);
-  const ratio = value / usual;
-  const factor = clamp(Math.sqrt(ratio / USUAL_SIZE[kind]), SIZE_FACTOR.min, SIZE_FACTOR.max);
-  const measure = useScore
-    ? `relative effort ${formatNumber(value)} vs a median of ${formatNumber(usual)}`
-    : `moving time ${formatDuration(value * 1000)} vs a median of ${formatDuration(usual * 1000)}`;
+  const kind =
+    run.kind === 'race' ? (run.activity.moving_time >= 90 * 60 ? 'long' : 'workout') : run.kind;
+  const range = RANGES[kind];
+  const same = earlier
+    .filter((r) => (r.kind === 'race' ? 'workout' : r.kind) === kind)
+    .map((r) => r.load);
+  const enough = same.length >= MIN_HISTORY_RUNS;
+  const usual = enough ? median(same) : DEFAULT_USUAL_LOAD[kind];
+  const ratio = run.load > 0 ? run.load / usual : 1;
+  const hours = clamp(range.usual * Math.sqrt(ratio), range.min, range.max);
+  const label = PLAN_KIND_LABELS[kind].toLowerCase();
   reasons.push(
-    `This run was ${formatNumber(ratio, 1)}× your usual (${measure} over ${samples.length} runs in the last 6 weeks)${USUAL_SIZE[kind] === 1 ? '' : `, where a ${PLAN_KIND_LABELS[kind].toLowerCase()} is usually about ${USUAL_SIZE[kind]}×`}: ×${formatNumber(factor, 2)}.`,
+    enough
+      ? `Load ${formatNumber(run.load)} (${method}) is ${formatNumber(ratio, 2)}× your usual ${label} (${formatNumber(usual)}, median of ${same.length} in the last 6 weeks): ${formatNumber(hours, 1)} h (a usual ${label} gets ${range.usual} h, range ${range.min}–${range.max} h).`
+      : `Load ${formatNumber(run.load)} (${method}) is ${formatNumber(ratio, 2)}× a typical ${label} (${formatNumber(usual)}; fewer than ${MIN_HISTORY_RUNS} of yours in the last 6 weeks): ${formatNumber(hours, 1)} h (range ${range.min}–${range.max} h).`,
   );
-  return factor;
+  return hours;
 }
 
 function ageFactor(age: number | undefined, reasons: string[]): number {
@@ -138,23 +163,88 @@ function checkInsAfter(checkIns: readonly CheckIn[], runDate: string, today: str
 
 const validSoreness = (s: number | undefined): s is number => s !== undefined && Number.isFinite(s);
 
+/** Load warnings over the days up to this run: monotony and a 7-day spike (with their numbers). */
+function loadWarnings(run: LoadedRun, earlier: readonly LoadedRun[], timeZone: string): string[] {
+  const runDate = localDateKey(endOf(run.activity), timeZone);
+  const daily = new Map<number, number>();
+  for (const r of [...earlier, run]) {
+    const back = daysBetween(localDateKey(endOf(r.activity), timeZone), runDate);
+    if (back >= 0 && back < 28) daily.set(back, (daily.get(back) ?? 0) + r.load);
+  }
+  const first = Math.min(...earlier.map((r) => Date.parse(r.activity.start_date)));
+  // A history shorter than four weeks says nothing about a chronic load.
+  if (!(Date.parse(run.activity.start_date) - first >= 21 * DAY_MS)) return [];
+  const week = Array.from({ length: 7 }, (_, d) => daily.get(d) ?? 0);
+  const acute = week.reduce((a, b) => a + b, 0);
+  let chronic = 0;
+  for (const v of daily.values()) chronic += v;
+  const chronicWeek = chronic / 4;
+  const warnings: string[] = [];
+  const mean = acute / 7;
+  const sd = Math.sqrt(week.reduce((a, v) => a + (v - mean) ** 2, 0) / 7);
+  const monotony = sd > 0 ? mean / sd : 0;
+  if (monotony > MONOTONY_WARN && acute > chronicWeek) {
+    warnings.push(
+      `Training monotony ${formatNumber(monotony, 1)} this week (above ${MONOTONY_WARN}) with a high load: vary hard and easy days.`,
+    );
+  }
+  if (chronicWeek > 0 && acute > SPIKE_WARN * chronicWeek) {
+    warnings.push(
+      `This week's load (${formatNumber(acute)}) is ${formatNumber(acute / chronicWeek, 1)}× your weekly average of the last 4 weeks (${formatNumber(chronicWeek)}): a spike, above ${SPIKE_WARN}×.`,
+    );
+  }
+  return warnings;
+}
+
 export function readiness(input: ReadinessInput): Readiness {
   const { activity, kind, timeZone, now } = input;
   const reasons: string[] = [];
   const warnings: string[] = [];
   const end = endOf(activity);
-  const baseHours = BASE_HOURS[kind];
-  reasons.push(`${PLAN_KIND_LABELS[kind]}: ${baseHours} h base before the next hard session.`);
+  const start = Date.parse(activity.start_date);
+  const ctx = loadContext(
+    input.history,
+    start,
+    input.load ?? { age: input.age },
+    input.checkIns,
+    activity,
+  );
+  const own = runLoad(activity, ctx);
+  const method = { 'heart-rate': 'from heart rate', pace: 'from pace', duration: 'from duration' }[
+    own.method
+  ];
+  const earlier: LoadedRun[] = input.history
+    .filter((a) => {
+      const t = Date.parse(a.start_date);
+      return a.id !== activity.id && isRun(a) && t < start && t >= start - HISTORY_DAYS * DAY_MS;
+    })
+    .map((a) => ({
+      activity: a,
+      kind: input.historyKinds?.get(a.id) ?? guessKind(a),
+      load: runLoad(a, ctx).load,
+    }));
+  const run: LoadedRun = { activity, kind, load: own.load };
 
-  const size = sizeFactor(activity, kind, input.history, reasons);
-  const age = ageFactor(input.age, reasons);
-  let loaded = baseHours * size * age;
-  if (loaded > MAX_HOURS) {
-    reasons.push(`Capped at ${MAX_HOURS} h.`);
-    loaded = MAX_HOURS;
+  const baseHours = loadHours(run, earlier, method, reasons);
+  let loaded = baseHours;
+  let easyUntil: number | undefined;
+  if (kind === 'race') {
+    const band = raceBand(activity.distance);
+    if (loaded < band.floor) {
+      reasons.push(
+        `Race of ${formatDistance(activity.distance, 'metric')}: at least ${band.floor} h before the next hard session.`,
+      );
+      loaded = band.floor;
+    }
+    const runDate = localDateKey(end, timeZone);
+    easyUntil = localInstant(addDays(runDate, band.easyDays + 1), 0, timeZone);
+    reasons.push(
+      `After a race this long, easy running only for ${band.easyDays} days (after a marathon, a rule of thumb is about one easy day per mile raced).`,
+    );
   }
+  const age = ageFactor(input.age, reasons);
+  loaded = Math.min(MAX_HOURS, loaded * age);
   loaded = Math.round(loaded * 10) / 10;
-  if (size !== 1 || age !== 1) reasons.push(`Before check-ins: ${formatNumber(loaded, 1)} h.`);
 
   const runDate = localDateKey(end, timeZone);
   const after = checkInsAfter(input.checkIns, runDate, localDateKey(now, timeZone));
@@ -256,24 +346,44 @@ export function readiness(input: ReadinessInput): Readiness {
     credit = -maxCredit;
   }
   let hours = loaded + penalty + credit;
-  if (hours > MAX_HOURS) {
-    reasons.push(`Capped at ${MAX_HOURS} h.`);
-  }
-  hours = Math.round(clamp(hours, 0, MAX_HOURS) * 10) / 10;
 
-  // A run while other plans are still running: ready when the later countdown ends.
-  for (const other of input.activePlans) {
-    if (other.activityId === activity.id) continue;
-    const otherHours = (other.readyAt - end) / HOUR_MS;
-    if (otherHours > hours) {
-      const capped = Math.min(MAX_HOURS, otherHours);
+  // Stacking: a hard session started while an earlier countdown still ran adds to it.
+  if (isHard(kind)) {
+    for (const other of input.activePlans) {
+      if (other.activityId === activity.id || other.kind === 'easy') continue;
+      const leftAtStart = (other.readyAt - start) / HOUR_MS;
+      if (leftAtStart <= 0 || other.runEndedAt > start) continue;
+      const add = Math.max(STACK_MIN_HOURS, leftAtStart / 2);
+      hours += add;
       reasons.push(
-        `Still recovering from "${other.activityName}": its countdown ends later, ${signed(capped - hours)}.`,
+        `Started ${formatNumber(leftAtStart, 1)} h before the countdown of "${other.activityName}" ended: ${signed(add)}.`,
       );
-      hours = capped;
+      warnings.push(
+        `Two hard sessions close together: this one began while "${other.activityName}" was still being recovered from.`,
+      );
+    }
+    const yesterday = earlier.find(
+      (r) =>
+        isHard(r.kind) && daysBetween(localDateKey(endOf(r.activity), timeZone), runDate) === 1,
+    );
+    if (yesterday && !warnings.some((w) => w.includes(`"${yesterday.activity.name}"`))) {
+      warnings.push(
+        `Hard days back to back: "${yesterday.activity.name}" was yesterday. Keep the next days easy.`,
+      );
     }
   }
-  return { hours, baseHours, reasons, warnings };
+  warnings.push(...loadWarnings(run, earlier, timeZone));
+
+  if (hours > MAX_HOURS) reasons.push(`Capped at ${MAX_HOURS} h.`);
+  hours = Math.round(clamp(hours, 0, MAX_HOURS) * 10) / 10;
+  return {
+    hours,
+    baseHours: Math.round(baseHours * 10) / 10,
+    reasons,
+    warnings,
+    load: Math.round(own.load),
+    easyUntil,
+  };
 }
 
 function usualRestingHr(input: ReadinessInput, runDate: string): number | undefined {

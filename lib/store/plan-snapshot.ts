@@ -14,9 +14,12 @@ export const PLAN_SNAPSHOT_KEY = 'planSnapshot';
 const StoredSnapshotSchema = z.extend(PlanSnapshotSchema, { v: z.literal(VERSION) });
 type StoredSnapshot = z.output<typeof StoredSnapshotSchema>;
 
-const planSnapshotItem = storage.defineItem<StoredSnapshot | null>(`local:${PLAN_SNAPSHOT_KEY}`, {
-  fallback: null,
-});
+const planSnapshotItem = /* @__PURE__ */ storage.defineItem<StoredSnapshot | null>(
+  `local:${PLAN_SNAPSHOT_KEY}`,
+  {
+    fallback: null,
+  },
+);
 
 /**
  * Transient: offered whenever the badge is refreshed; the durable data stays in IndexedDB. Written

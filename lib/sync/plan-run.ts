@@ -6,6 +6,7 @@ import type { CheckIn } from '../model/check-in';
 import type { Classification } from '../model/classification';
 import type { Plan } from '../model/plan';
 import type { Profile } from '../model/profile';
+import { type PlanKind, planKindOf } from '../model/run-kind';
 import type { StoredRun } from '../model/stored-run';
 import type { WeighIn } from '../model/weigh-in';
 import { type PlanOptions, plan } from '../recovery/plan';
@@ -42,6 +43,9 @@ export function classifyAndPlan(
   const stored = [...known.runs.values()].map((r) => r.activity);
   const history = historyFor(activity, stored);
   const classification = keepClassification ?? classify(activity, history, known.profile);
+  const historyKinds = new Map<number, PlanKind>();
+  for (const r of known.runs.values())
+    if (r.classification) historyKinds.set(r.activity.id, planKindOf(r.classification));
   const p = plan(
     activity,
     classification,
@@ -50,7 +54,7 @@ export function classifyAndPlan(
     { daily: known.checkIns, weighIns: known.weighIns },
     activePlans(known.runs.values(), activity.id, now),
     now,
-    known.planOptions,
+    { ...known.planOptions, historyKinds },
   );
   return { classification, plan: p };
 }

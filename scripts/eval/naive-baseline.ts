@@ -1,7 +1,7 @@
 import { quantile } from '../../lib/classify/quantile';
 import { startMs } from '../../lib/classify/start-ms';
 import type { Activity } from '../../lib/model/activity';
-import type { RunKind } from '../../lib/model/classification';
+import type { RunKind } from '../../lib/model/run-kind';
 import { DAY_MS } from '../../lib/time';
 
 const WORKOUT_NAME =

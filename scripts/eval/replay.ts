@@ -1,8 +1,8 @@
 import { type ClassifiedRun, ClassifierSession } from '../../lib/classify/classifier-session';
 import { startMs } from '../../lib/classify/start-ms';
 import type { Activity } from '../../lib/model/activity';
-import type { RunKind } from '../../lib/model/classification';
 import type { Profile } from '../../lib/model/profile';
+import type { RunKind } from '../../lib/model/run-kind';
 import { DAY_MS } from '../../lib/time';
 import { naiveBaseline } from './naive-baseline';
 

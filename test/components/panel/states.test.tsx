@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatDayClock } from '../../../lib/ui/format-time';
 import { HOUR, MINUTE, OWN, RUN_END, ready, runView, sync } from './fixtures';
 import { button, click, mountPanel } from './render';
 
@@ -113,12 +114,14 @@ describe('panel states', () => {
   it('ready: when readiness has passed, says since when', () => {
     const run = runView();
     const before = mountPanel({ state: ready(run), now: run.plan.readyAt - MINUTE });
-    expect(before.container.querySelector('.bb-ready-at')?.textContent).toMatch(
-      /^Ready for the next hard session Tue 19:25 \(58 h after the run, base 48 h\)$/,
+    const { hours, baseHours } = run.plan.readiness;
+    const at = formatDayClock(run.plan.readyAt, 'America/New_York', 'en-GB');
+    expect(before.container.querySelector('.bb-ready-at')?.textContent).toBe(
+      `Ready for the next hard session ${at} (${hours} h after the run${hours === baseHours ? '' : `, base ${baseHours} h`})`,
     );
     const after = mountPanel({ state: ready(run), now: run.plan.readyAt });
     expect(after.container.querySelector('.bb-ready-at')?.textContent).toMatch(
-      /^Ready for a hard session since Tue 19:25/,
+      new RegExp(`^Ready for a hard session since ${at}`),
     );
   });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { timelineSpan } from '../../../components/panel/Timeline';
-import { windowPhase } from '../../../lib/model/plan';
+import { windowPhase } from '../../../lib/model/window-phase';
 import { HOUR, MINUTE, RUN_END, ready, runView } from './fixtures';
 import { click, mountPanel } from './render';
 

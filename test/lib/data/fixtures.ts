@@ -2,7 +2,7 @@
 // tested against real plans, not hand-made ones.
 
 import type { CheckIn } from '../../../lib/model/check-in';
-import type { RunKind } from '../../../lib/model/classification';
+import type { RunKind } from '../../../lib/model/run-kind';
 import type { RunView } from '../../../lib/model/run-view';
 import { plan } from '../../../lib/recovery/plan';
 import { classification, profile, run } from '../recovery/fixtures';

@@ -1,7 +1,8 @@
 import type { Activity } from '../../../lib/model/activity';
 import type { CheckIn } from '../../../lib/model/check-in';
-import type { Classification, RunKind } from '../../../lib/model/classification';
+import type { Classification } from '../../../lib/model/classification';
 import type { Profile } from '../../../lib/model/profile';
+import type { RunKind } from '../../../lib/model/run-kind';
 import type { CheckIns } from '../../../lib/recovery/plan';
 // Plain-data builders for recovery tests.
 

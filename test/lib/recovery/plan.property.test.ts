@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../lib/model/activity';
 import type { CheckIn } from '../../../lib/model/check-in';
 import type { Classification } from '../../../lib/model/classification';
-import type { Plan } from '../../../lib/model/plan';
+import { type Plan, READINESS_HOURS } from '../../../lib/model/plan';
+
+const MAX_HOURS = READINESS_HOURS.max;
+
 import type { Profile } from '../../../lib/model/profile';
 import type { WeighIn } from '../../../lib/model/weigh-in';
 import type { PlanOptions } from '../../../lib/recovery/plan';
 import { compareSteps, plan } from '../../../lib/recovery/plan';
 import { BODY_WEIGHT_KG } from '../../../lib/recovery/quantities';
-import { MAX_HOURS } from '../../../lib/recovery/readiness';
 import { DAY, HOUR } from './fixtures';
 
 const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney'];
@@ -205,11 +207,28 @@ describe('plan properties', () => {
         expect(p.readiness.hours).toBeLessThanOrEqual(MAX_HOURS);
         expect(p.readyAt).toBe(Math.round(p.runEndedAt + p.readiness.hours * HOUR));
         expect(p.readiness.reasons.length).toBeGreaterThan(0);
-        for (const other of input.activePlans) {
-          expect(p.readyAt).toBeGreaterThanOrEqual(
-            Math.min(other.readyAt, p.runEndedAt + MAX_HOURS * HOUR),
-          );
-        }
+        // Stacking: a countdown still running never makes this run's readiness earlier.
+        const alone = build({ ...input, activePlans: [] });
+        expect(p.readiness.hours).toBeGreaterThanOrEqual(alone.readiness.hours);
+      }),
+    );
+  });
+
+  it('more load in this run (longer at the same pace) never makes readiness earlier', () => {
+    fc.assert(
+      fc.property(inputArb, fc.double({ min: 1, max: 3, noNaN: true }), (input, k) => {
+        const a = input.activity;
+        const bigger = {
+          ...a,
+          moving_time: Math.round(a.moving_time * k),
+          elapsed_time: Math.round(a.elapsed_time * k),
+          distance: a.distance * k,
+        };
+        // All else equal: check-ins and other countdowns are keyed to the run's end, which moves.
+        const same = { ...input, daily: [], activePlans: [] };
+        const small = build(same).readiness.hours;
+        const big = build({ ...same, activity: bigger }).readiness.hours;
+        expect(big).toBeGreaterThanOrEqual(small - 1e-9);
       }),
     );
   });

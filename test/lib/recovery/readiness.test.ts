@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../lib/model/activity';
 import type { CheckIn } from '../../../lib/model/check-in';
-import type { PlanKind } from '../../../lib/model/classification';
+import type { Plan } from '../../../lib/model/plan';
 import {
-  BASE_HOURS,
   GOOD_SLEEP_CREDIT_HOURS,
   MAX_CREDIT_FRACTION,
-  MAX_HOURS,
   RESTING_HR_HOURS_PER_BPM,
   type ReadinessInput,
   readiness,
@@ -16,6 +14,8 @@ import {
   SORENESS_PERSIST_HOURS_PER_POINT,
 } from '../../../lib/recovery/readiness';
 import { checkIn, DAY, history, run } from './fixtures';
+
+const MAX_HOURS = 96;
 
 // The run ends 2026-06-10 07:00 UTC.
 const RUN = run();
@@ -36,56 +36,207 @@ function ready(overrides: Partial<ReadinessInput> = {}) {
 
 const base = ready().hours;
 
-describe('base by kind', () => {
+/** An invented runner: six weeks of easy runs, Tuesday intervals and Sunday long runs. */
+function runner(opts: { strap: boolean; age?: number }) {
+  const out: Activity[] = [];
+  const end = Date.parse(RUN.start_date);
+  for (let d = 42; d >= 1; d--) {
+    const start = new Date(end - d * DAY).toISOString();
+    const dow = new Date(start).getUTCDay();
+    const id = 1000 + d;
+    const hr = (avg: number, max: number) =>
+      opts.strap ? { average_heartrate: avg, max_heartrate: max, has_heartrate: true } : {};
+    if (dow === 2)
+      out.push(
+        run({
+          id,
+          name: '10 x 400 m',
+          start_date: start,
+          distance: 9000,
+          moving_time: 2700,
+          elapsed_time: 3300,
+          workout_type: 3,
+          ...hr(158, 182),
+        }),
+      );
+    else if (dow === 0)
+      out.push(
+        run({
+          id,
+          name: 'Long run',
+          start_date: start,
+          distance: 24_000,
+          moving_time: 7800,
+          elapsed_time: 8000,
+          workout_type: 2,
+          ...hr(142, 160),
+        }),
+      );
+    else if (dow !== 5)
+      out.push(
+        run({
+          id,
+          name: 'Easy',
+          start_date: start,
+          distance: 8000,
+          moving_time: 2880,
+          elapsed_time: 2940,
+          ...hr(132, 145),
+        }),
+      );
+  }
+  return out;
+}
+const session = (strap: boolean, fields: Partial<Activity>, avgHr: number) =>
+  run({
+    ...fields,
+    ...(strap ? { average_heartrate: avgHr, max_heartrate: avgHr + 20, has_heartrate: true } : {}),
+  });
+
+describe('hours by kind, from load against the runner’s own runs of that kind', () => {
   it.each([
-    ['easy', 12],
-    ['workout', 48],
-    ['long', 48],
-    ['race', 48],
-  ] as const)('%s → %s h without history', (kind, hours) => {
-    const r = ready({ kind });
-    expect(r.hours).toBe(hours);
-    expect(r.baseHours).toBe(BASE_HOURS[kind]);
-    expect(r.reasons[0]).toContain(`${hours} h`);
+    ['easy', 6, 24],
+    ['workout', 30, 54],
+    ['long', 30, 72],
+  ] as const)('%s stays within %s–%s h', (kind, min, max) => {
+    for (const moving of [600, 3000, 9000, 20_000]) {
+      const h = ready({
+        kind,
+        activity: run({ moving_time: moving, distance: moving * 3.3 }),
+      }).hours;
+      expect(h).toBeGreaterThanOrEqual(min);
+      expect(h).toBeLessThanOrEqual(max);
+    }
+  });
+
+  for (const strap of [true, false]) {
+    const who = strap ? 'with a heart-rate strap' : 'without one';
+    const hist = runner({ strap });
+    const usual = session(
+      strap,
+      { name: '10 x 400 m', distance: 9000, moving_time: 2700, elapsed_time: 3300 },
+      158,
+    );
+    const big = session(
+      strap,
+      { name: '3 x 3 km', distance: 14_000, moving_time: 3900, elapsed_time: 4500 },
+      165,
+    );
+    const small = session(
+      strap,
+      { name: '6 x 200 m', distance: 5000, moving_time: 1500, elapsed_time: 1800 },
+      150,
+    );
+
+    it(`${who}: a usual workout gets 36–44 h, a bigger one more, a smaller one less`, () => {
+      const h = (a: Activity) => ready({ kind: 'workout', history: hist, activity: a }).hours;
+      expect(h(usual)).toBeGreaterThanOrEqual(36);
+      expect(h(usual)).toBeLessThanOrEqual(44);
+      expect(h(big) - h(small)).toBeGreaterThanOrEqual(4);
+      expect(h(big)).toBeGreaterThan(h(usual));
+      expect(h(small)).toBeLessThan(h(usual));
+    });
+
+    it(`${who}: a usual long run gets 40–54 h, a 32 km one more`, () => {
+      const usualLong = session(
+        strap,
+        { distance: 24_000, moving_time: 7800, elapsed_time: 8000 },
+        142,
+      );
+      const long32 = session(
+        strap,
+        { distance: 32_000, moving_time: 10_800, elapsed_time: 11_000 },
+        146,
+      );
+      const h = (a: Activity) => ready({ kind: 'long', history: hist, activity: a }).hours;
+      expect(h(usualLong)).toBeGreaterThanOrEqual(40);
+      expect(h(usualLong)).toBeLessThanOrEqual(54);
+      expect(h(long32)).toBeGreaterThan(h(usualLong));
+    });
+  }
+
+  it('a strap does not add a day: the same session with and without heart rate is within 6 h', () => {
+    const withHr = ready({
+      kind: 'workout',
+      history: runner({ strap: true }),
+      activity: session(true, { distance: 11_000, moving_time: 2700, elapsed_time: 3000 }, 168),
+    });
+    const without = ready({
+      kind: 'workout',
+      history: runner({ strap: false }),
+      activity: session(false, { distance: 11_000, moving_time: 2700, elapsed_time: 3000 }, 0),
+    });
+    expect(Math.abs(withHr.hours - without.hours)).toBeLessThanOrEqual(6);
+    expect(withHr.reasons.join(' ')).toMatch(/from heart rate/);
+    expect(without.reasons.join(' ')).toMatch(/from pace/);
+  });
+
+  it('a suffer_score without heart rate counts as no heart rate', () => {
+    const r = ready({ kind: 'workout', activity: run({ suffer_score: 300 }) });
+    expect(r.reasons.join(' ')).not.toMatch(/from heart rate/);
+    expect(r.hours).toBe(ready({ kind: 'workout' }).hours);
+  });
+
+  it('reasons round every number', () => {
+    const r = ready({ kind: 'workout', history: runner({ strap: false }) });
+    for (const reason of r.reasons) expect(reason).not.toMatch(/\d\.\d{3,}/);
   });
 });
 
-describe('size against this athlete’s history', () => {
-  const hist = history(10, 3000, RUN.start_date);
+describe('races', () => {
   it.each([
-    // kind, this run's moving time, expected factor: sqrt(ratio / usual size), within 0.75–1.5
-    ['long', 6000, 1],
-    ['long', 12_000, Math.SQRT2],
-    ['workout', 3000, 1],
-    ['workout', 6750, 1.5],
-    ['easy', 750, 0.75],
-    ['race', 30_000, 1.5],
-  ] as const)('%s of %s s', (kind, moving, factor) => {
-    const r = ready({ kind, history: hist, activity: run({ moving_time: moving }) });
-    expect(r.hours).toBeCloseTo(BASE_HOURS[kind as PlanKind] * factor, 1);
-    expect(r.reasons.join(' ')).toMatch(/your usual/);
-  });
-
-  it('uses relative effort when this run and enough history have it', () => {
-    const scored = hist.map((a) => ({ ...a, suffer_score: 50 }));
-    const r = ready({
-      kind: 'workout',
-      history: scored,
-      activity: run({ suffer_score: 72 }),
+    [5000, 48, 2],
+    [10_000, 60, 3],
+    [21_097, 72, 7],
+    [42_195, 96, 14],
+    [50_000, 96, 14],
+  ])('%s m: at least %s h, then easy only for %s days', (distance, floor, days) => {
+    const race = run({
+      distance,
+      moving_time: distance * 0.25,
+      elapsed_time: distance * 0.25 + 60,
     });
-    expect(r.hours).toBeCloseTo(48 * Math.sqrt(72 / 50), 1);
-    expect(r.reasons.join(' ')).toMatch(/relative effort 72/);
+    const r = ready({ kind: 'race', activity: race });
+    expect(r.hours).toBeGreaterThanOrEqual(floor);
+    expect(r.hours).toBeLessThanOrEqual(96);
+    const end = Date.parse(race.start_date) + race.elapsed_time * 1000;
+    expect(r.easyUntil).toBeGreaterThan(end + days * DAY - DAY);
+    expect(r.easyUntil).toBeLessThanOrEqual(end + (days + 1) * DAY);
   });
 
-  it('ignores rides, later runs and runs older than 6 weeks', () => {
-    const noise: Activity[] = [
-      ...history(5, 600, '2026-04-01T00:00:00Z', 200),
-      ...history(5, 600, '2026-07-01T00:00:00Z', 300),
-      ...history(5, 600, RUN.start_date, 400).map((a) => ({ ...a, sport_type: 'Ride' })),
-    ];
-    const r = ready({ kind: 'long', history: noise, activity: run({ moving_time: 12_000 }) });
-    expect(r.hours).toBe(48);
-    expect(r.reasons.join(' ')).toMatch(/not enough/);
+  it('a parkrun gets more than an easy 20 km', () => {
+    const parkrun = ready({
+      kind: 'race',
+      activity: run({ distance: 5000, moving_time: 1260, elapsed_time: 1300 }),
+    });
+    const easy20 = ready({
+      kind: 'easy',
+      activity: run({ distance: 20_000, moving_time: 7200, elapsed_time: 7300 }),
+    });
+    expect(parkrun.hours).toBeGreaterThan(easy20.hours);
+  });
+});
+
+describe('stacking', () => {
+  const tuesday = run({ id: 2, name: 'Tuesday intervals', start_date: '2026-06-09T18:00:00Z' });
+  const earlier = {
+    activityId: 2,
+    activityName: 'Tuesday intervals',
+    kind: 'workout',
+    runEndedAt: Date.parse('2026-06-09T19:00:00Z'),
+    readyAt: Date.parse('2026-06-11T11:00:00Z'),
+  } as Plan;
+
+  it('a hard session on a running countdown is at least 4 h later than alone, with a warning naming it', () => {
+    const alone = ready({ kind: 'workout', history: [tuesday] });
+    const stacked = ready({ kind: 'workout', history: [tuesday], activePlans: [earlier] });
+    expect(stacked.hours).toBeGreaterThanOrEqual(alone.hours + 4);
+    expect(stacked.warnings.join(' ')).toMatch(/Tuesday intervals/);
+  });
+
+  it('an easy run is not stacked', () => {
+    const r = ready({ kind: 'easy', history: [tuesday], activePlans: [earlier] });
+    expect(r.hours).toBe(ready({ kind: 'easy' }).hours);
   });
 });
 
@@ -94,9 +245,10 @@ describe('age', () => {
     [undefined, 1],
     [30, 1],
     [45, 1.1],
+    [50, 1.15],
     [80, 1.3],
   ])('age %s → ×%s', (age, factor) => {
-    expect(ready({ age }).hours).toBeCloseTo(48 * factor, 1);
+    expect(ready({ age }).hours).toBeCloseTo(Math.min(96, base * factor), 0);
   });
 });
 
@@ -207,9 +359,10 @@ describe('check-in adjustments', () => {
       checkIn('2026-06-12', { sleepHours: 9, sleepQuality: 5 }),
       checkIn('2026-06-13', { sleepHours: 9, sleepQuality: 5, soreness: 0 }),
     ];
+    const easy = ready({ kind: 'easy' }).hours;
     const r = ready({ kind: 'easy', checkIns });
-    expect(r.hours).toBeCloseTo(12 * (1 - MAX_CREDIT_FRACTION), 5);
-    expect(r.reasons.join(' ')).toMatch(/at most 2\.4 h/);
+    expect(r.hours).toBeCloseTo(Math.round(easy * (1 - MAX_CREDIT_FRACTION) * 10) / 10, 5);
+    expect(r.reasons.join(' ')).toContain(`at most ${(easy * MAX_CREDIT_FRACTION).toFixed(1)} h`);
   });
 
   it('ignores check-ins from the run day, more than 4 days later, or in the future', () => {
@@ -255,7 +408,8 @@ describe('bounds', () => {
       activity: run({ moving_time: 60 }),
     });
     expect(r.hours).toBeGreaterThanOrEqual(0);
-    expect(r.hours).toBeCloseTo(9, 5);
+    // The smallest easy run still gets the bottom of the easy range.
+    expect(r.hours).toBe(6);
   });
 });
 

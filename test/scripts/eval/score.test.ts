@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunKind } from '../../../lib/model/classification';
+import type { RunKind } from '../../../lib/model/run-kind';
 import { type ScoredInput, score, scoredClasses, truthOf } from '../../../scripts/eval/score';
 
 // A tiny hand-made athlete; the expected figures below are worked out by hand in the comments.
