@@ -2,11 +2,13 @@ import type { ComponentChildren } from 'preact';
 import type { PanelState } from '../../lib/messaging/views';
 import type { RunView } from '../../lib/model/run-view';
 import type { SyncStatus } from '../../lib/model/sync-status';
+import type { DailyVerdicts } from '../../lib/model/verdict';
 import type { PanelTarget } from '../../lib/panel-frame/panel-target';
 import { formatClock } from '../../lib/recovery/local-date';
 import { formatDistance } from '../../lib/recovery/units';
 import { browserTimeZone } from '../../lib/ui/format-time';
 import { Countdown } from '../shared/Countdown';
+import { VerdictCard } from '../shared/VerdictCard';
 import { CheckInSummary } from './CheckInSummary';
 import { KindChip } from './KindChip';
 import type { PanelActions } from './panel-actions';
@@ -87,7 +89,15 @@ export function Panel(props: PanelProps) {
   } else {
     const run = state.run;
     summary = <CollapsedSummary run={run} now={props.now} idBase={bodyId} />;
-    body = <ReadyBody run={run} {...props} timeZone={timeZone} idBase={bodyId} />;
+    body = (
+      <ReadyBody
+        run={run}
+        verdicts={state.verdict}
+        {...props}
+        timeZone={timeZone}
+        idBase={bodyId}
+      />
+    );
   }
 
   return (
@@ -227,17 +237,24 @@ function CollapsedSummary({ run, now, idBase }: { run: RunView; now: number; idB
 
 function ReadyBody({
   run,
+  verdicts,
   now,
   actions,
   timeZone,
   locale,
   target,
   idBase,
-}: PanelProps & { run: RunView; timeZone: string; idBase: string }) {
+}: PanelProps & {
+  run: RunView;
+  verdicts?: DailyVerdicts;
+  timeZone: string;
+  idBase: string;
+}) {
   const { plan, activity } = run;
   const warnings = plan.readiness.warnings;
   return (
     <>
+      {verdicts && <VerdictCard verdicts={verdicts} timeZone={timeZone} locale={locale} />}
       <KindChip
         classification={run.classification}
         idBase={idBase}

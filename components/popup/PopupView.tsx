@@ -2,9 +2,11 @@ import type { CheckIn } from '../../lib/model/check-in';
 import type { Units } from '../../lib/model/profile';
 import type { RunView } from '../../lib/model/run-view';
 import type { SyncStatus } from '../../lib/model/sync-status';
+import type { DailyVerdicts } from '../../lib/model/verdict';
 import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatClock, localDateKey } from '../../lib/recovery/local-date';
 import type { SaveOutcome } from '../shared/SaveOutcome';
+import { VerdictCard } from '../shared/VerdictCard';
 import { CheckInForm } from './CheckInForm';
 import { CurrentPlan } from './CurrentPlan';
 import { HistoryChart } from './HistoryChart';
@@ -24,6 +26,8 @@ export interface PopupViewProps {
   /** null while loading. */
   status: { connection: Connection; sync: SyncStatus } | null;
   current: RunView | null;
+  /** Can I go hard today (absent until the background has answered once). */
+  verdict?: DailyVerdicts;
   recent: RunView[];
   /** The last 14 days. */
   checkIns: CheckIn[];
@@ -115,6 +119,7 @@ function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps[
         openOptions={actions.openOptions}
         syncNow={actions.syncNow}
       />
+      {props.verdict && <VerdictCard verdicts={props.verdict} timeZone={timeZone} />}
       {current ? (
         <CurrentPlan
           run={current}

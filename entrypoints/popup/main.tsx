@@ -90,6 +90,7 @@ function Popup() {
       <PopupView
         status={state ? { connection: state.connection, sync: state.sync } : null}
         current={state?.current ?? null}
+        verdict={state?.verdict}
         recent={state?.recent ?? []}
         checkIns={state?.checkIns ?? []}
         now={now}

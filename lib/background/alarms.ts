@@ -23,7 +23,7 @@ export async function scheduleAlarms(ctx: AppContext): Promise<void> {
 export async function onAlarm(ctx: AppContext, syncNow: SyncNow, name: string): Promise<void> {
   if (name === ALARMS.sync) await syncNow(false);
   else if (name === ALARMS.badge) await refreshViews(ctx);
-  else if (name === ALARMS.morning) await remindCheckIn();
+  else if (name === ALARMS.morning) await remindCheckIn(ctx);
   else if (name.startsWith(ALARMS.refuelWarningPrefix)) {
     await warnRefuelClosing(ctx, Number(name.slice(ALARMS.refuelWarningPrefix.length)));
   }

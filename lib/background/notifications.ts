@@ -7,8 +7,10 @@ import { runKindLabel } from '../model/run-kind';
 import type { StoredRun } from '../model/stored-run';
 import { readSettings } from '../store/settings-item';
 import { HOUR_MS, MINUTE_MS } from '../time';
+import { verdictSentence } from '../ui/verdict-words';
 import { refuelWarningAlarm } from './alarm-names';
 import type { AppContext } from './context';
+import { readViews } from './views';
 
 /** The refuel warning comes this long before the window closes. */
 const WARN_BEFORE_MS = 10 * MINUTE_MS;
@@ -60,12 +62,11 @@ export async function warnRefuelClosing(ctx: AppContext, activityId: number): Pr
   }
 }
 
-export async function remindCheckIn(): Promise<void> {
+/** The morning reminder leads with the day's verdict ("Today: easy running only, because …"). */
+export async function remindCheckIn(ctx: AppContext): Promise<void> {
   const settings = await readSettings();
   if (!settings.notifications.morningReminder) return;
-  await notify(
-    'checkin',
-    'Good morning: how did you sleep?',
-    'Two taps in Bounceback keep your readiness honest.',
-  );
+  const verdict = (await readViews(ctx)).popup.verdict?.now;
+  const title = verdict ? verdictSentence(verdict) : 'Good morning: how did you sleep?';
+  await notify('checkin', title, 'How did you sleep? A check-in moves today’s verdict.');
 }

@@ -8,8 +8,10 @@ import type { RunView } from '../model/run-view';
 import type { StoredRun } from '../model/stored-run';
 import type { WeighIn } from '../model/weigh-in';
 import { localDateKey } from '../recovery/local-date';
+import { dailyVerdicts, isBeginner } from '../recovery/verdict';
 import { writePlanSnapshot } from '../store/plan-snapshot';
 import { syncStatusItem } from '../store/sync-items';
+import { BACKFILL_MS } from '../sync/sync-once';
 import { DAY_MS } from '../time';
 import { ALARMS } from './alarm-names';
 import { type BadgeInput, badgeFor, badgeTicks, paintBadge } from './badge';
@@ -82,6 +84,20 @@ export async function readViews(ctx: AppContext): Promise<Views> {
   const checkIns = entries.checkIns
     .filter((v) => v.date >= since)
     .sort((a, b) => a.date.localeCompare(b.date));
+  const verdict = dailyVerdicts(
+    {
+      plans: planned.map((r) => r.plan!),
+      checkIns: entries.checkIns,
+      restingHeartrate: profile.restingHeartrate,
+      beginner: isBeginner(
+        runs.map((r) => r.activity),
+        t,
+        t - BACKFILL_MS,
+      ),
+      timeZone: ctx.timeZone(),
+    },
+    t,
+  );
   return {
     badge: {
       plans: planned.map((r) => ({ plan: r.plan!, done: entries.done.get(r.activity.id) ?? [] })),
@@ -97,6 +113,7 @@ export async function readViews(ctx: AppContext): Promise<Views> {
       checkIns,
       timeZone: ctx.timeZone(),
       units: profile.units,
+      verdict,
     },
   };
 }
@@ -109,8 +126,8 @@ export async function refreshViews(ctx: AppContext): Promise<PopupState> {
   // Tick once a minute only while something counts down.
   if (badgeTicks(badge)) await browser.alarms.create(ALARMS.badge, { periodInMinutes: 1 });
   else await browser.alarms.clear(ALARMS.badge);
-  const { connection, sync, current, timeZone, units } = popup;
-  await writePlanSnapshot({ connection, sync, current, timeZone, units });
+  const { connection, sync, current, timeZone, units, verdict } = popup;
+  await writePlanSnapshot({ connection, sync, current, timeZone, units, verdict });
   return popup;
 }
 
@@ -130,7 +147,7 @@ export async function readPanel(
   if (run) {
     if (!isRun(run.activity)) return { state: 'not-a-run', sportType: run.activity.sport_type };
     const view = await runViewOf(ctx, run);
-    if (view) return { state: 'ready', run: view };
+    if (view) return { state: 'ready', run: view, verdict: (await readViews(ctx)).popup.verdict };
   }
   return own ? null : { state: 'not-own' };
 }

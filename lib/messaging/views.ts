@@ -6,6 +6,7 @@ import { TokenStateSchema } from '../model/connection';
 import { UnitsSchema } from '../model/profile';
 import { type RunView, RunViewSchema } from '../model/run-view';
 import { type SyncStatus, SyncStatusSchema } from '../model/sync-status';
+import { type DailyVerdicts, DailyVerdictsSchema } from '../model/verdict';
 
 /** What the panel gets for one activity page. */
 export type PanelState =
@@ -15,7 +16,7 @@ export type PanelState =
   | { state: 'not-a-run'; sportType: string }
   | { state: 'syncing'; sync: SyncStatus }
   | { state: 'unknown'; sync: SyncStatus }
-  | { state: 'ready'; run: RunView };
+  | { state: 'ready'; run: RunView; verdict?: DailyVerdicts };
 
 const popupShape = {
   connection: TokenStateSchema,
@@ -27,6 +28,8 @@ const popupShape = {
   checkIns: z.array(CheckInSchema),
   timeZone: z.string(),
   units: UnitsSchema,
+  /** Can I go hard today: what the popup shows first. */
+  verdict: z.optional(DailyVerdictsSchema),
 };
 
 /** Everything the popup shows. */
@@ -43,5 +46,6 @@ export const PlanSnapshotSchema = z.pick(PopupStateSchema, {
   current: true,
   timeZone: true,
   units: true,
+  verdict: true,
 });
 export type PlanSnapshot = z.output<typeof PlanSnapshotSchema>;

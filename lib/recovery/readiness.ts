@@ -382,7 +382,7 @@ export function readiness(input: ReadinessInput): Readiness {
     reasons,
     warnings,
     load: Math.round(own.load),
-    easyUntil,
+    ...(easyUntil === undefined ? {} : { easyUntil }),
   };
 }
 

@@ -101,6 +101,7 @@ describe("the popup's first frame", () => {
       current: told.current,
       timeZone: told.timeZone,
       units: told.units,
+      verdict: told.verdict,
     });
     await app.markStepDone(fresh.id, 'refuel-snack', true);
     expect((await readPlanSnapshot())?.current?.done).toEqual(['refuel-snack']);
