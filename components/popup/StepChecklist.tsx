@@ -1,6 +1,6 @@
 import type { Plan, Step } from '../../lib/model/plan';
 import { windowPhase } from '../../lib/model/window-phase';
-import { HOUR_MS } from '../../lib/time';
+import { upFrontSteps } from '../../lib/recovery/next-step';
 import { formatWindow } from '../../lib/ui/format-time';
 
 const CHECKLIST_STATE = { before: 'later', open: 'open', over: 'missed' } as const;
@@ -13,19 +13,12 @@ export interface StepChecklistProps {
   onToggle(stepId: string, done: boolean): void;
 }
 
-/** Steps that open within this long may be listed up front; the rest wait behind "Later and done". */
-const SOON_MS = 2 * HOUR_MS;
-/** Right after a run most steps are open at once; a popup shows this many. */
-const MAX_UPFRONT = 5;
-
 /**
  * The plan's steps as a checklist; ticking one is what moves the badge on. A plan has up to ~20
  * steps, too many for a popup, so what is open now or soon comes first and the rest fold away.
  */
 export function StepChecklist({ plan, done, now, timeZone, onToggle }: StepChecklistProps) {
-  const soon = plan.steps
-    .filter((s) => !done.includes(s.id) && s.endsAt > now && s.startsAt <= now + SOON_MS)
-    .slice(0, MAX_UPFRONT);
+  const soon = upFrontSteps(plan, now, done);
   const rest = plan.steps.filter((s) => !soon.includes(s));
 
   const item = (step: Step) => {

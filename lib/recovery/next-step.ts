@@ -1,4 +1,5 @@
 import type { Plan, Step } from '../model/plan';
+import { HOUR_MS } from '../time';
 
 /**
  * The step to show next at `now`: among steps not done whose window has not closed, an open one
@@ -18,4 +19,20 @@ export function nextStep(
   let best: Step | undefined;
   for (const step of pool) if (!best || key(step) < key(best)) best = step;
   return best;
+}
+
+/** Steps that open within this long may be listed up front; the rest wait behind "more". */
+const SOON_MS = 2 * HOUR_MS;
+/** Right after a run most steps are open at once; a view shows this many up front. */
+const MAX_UPFRONT = 5;
+
+/** The steps a view shows before "more": not done, still open or opening soon, in plan order. */
+export function upFrontSteps(
+  plan: Pick<Plan, 'steps'>,
+  now: number,
+  done: readonly string[] = [],
+): Step[] {
+  return plan.steps
+    .filter((s) => !done.includes(s.id) && s.endsAt > now && s.startsAt <= now + SOON_MS)
+    .slice(0, MAX_UPFRONT);
 }
