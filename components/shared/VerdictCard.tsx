@@ -14,7 +14,7 @@ interface Props {
 export function VerdictCard({ verdicts, timeZone, locale }: Props) {
   const { now, later, tomorrow } = verdicts;
   return (
-    <section class={`bb-verdict bb-verdict-${now.verdict}`} aria-label="Today's verdict">
+    <section class={`bb-verdict bb-verdict-${now.verdict}`} aria-label="Today’s verdict">
       <p class="bb-verdict-head">
         <strong>Today: {VERDICT_WORDS[now.verdict]}</strong>
       </p>

@@ -168,12 +168,21 @@ describe('connected', () => {
     // Let the popup's own sync (which drops the deleted run) settle first.
     await popup.waitForTimeout(1500);
     const before = Number((await badge(b)).replace('h', ''));
+    // The verdict comes first; the check-in is what moves it.
+    const verdict = popup.getByRole('region', { name: 'Today’s verdict' });
+    await verdict.waitFor();
+    expect(await verdict.innerText()).toMatch(
+      /^Today: (easy running only|a hard session is fine|rest day)/,
+    );
+    expect(await verdict.innerText()).not.toMatch(/Slept 4\.5 h/);
     await popup.locator('#ci-sleepHours').fill('4.5');
     await popup.getByLabel(/Overall, 0/).fill('6');
     await popup.getByRole('button', { name: /Save check-in|Update today/ }).click();
     await expect
       .poll(() => popup.getByText(/readiness \+\d+ h/).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
+    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toMatch(/Slept 4\.5 h/);
+    expect(await verdict.innerText()).toMatch(/^Today: easy running only/);
     await b.screenshot(popup, 'popup-after-check-in');
     await expect
       .poll(async () => Number((await badge(b)).replace('h', '')))
@@ -182,6 +191,8 @@ describe('connected', () => {
     await page.goto(`https://www.strava.com/activities/${longRun}`);
     await expect.poll(() => panelState(page), { timeout: 10_000 }).toBe('ready');
     expect(await panelFrame(page).locator('section[data-state]').innerText()).toMatch(/4\.5 h/);
+    const panelVerdict = panelFrame(page).getByRole('region', { name: 'Today’s verdict' });
+    expect(await panelVerdict.innerText()).toMatch(/^Today: easy running only[\s\S]*Slept 4\.5 h/);
     await page.close();
     await popup.close();
   });
