@@ -23,13 +23,19 @@ const EnvSchema = z.object({
   ENCRYPTION_KEY: nonEmpty.transform((value, ctx) => {
     const key = Buffer.from(value, 'base64');
     if (key.length !== 32 || key.toString('base64') !== value.replace(/\s/g, '')) {
-      ctx.addIssue({ code: 'custom', message: 'must be 32 bytes in base64 (openssl rand -base64 32)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be 32 bytes in base64 (openssl rand -base64 32)',
+      });
       return z.NEVER;
     }
     return key;
   }),
   ALLOWED_EXTENSION_IDS: nonEmpty.transform((value, ctx) => {
-    const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+    const ids = value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     const parsed = ids.map(parseExtensionId);
     const bad = ids.filter((_, index) => parsed[index] === null);
     if (ids.length === 0 || bad.length > 0) {
@@ -55,6 +61,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_EXEMPT_LOOPBACK: flag.default(false),
   TRUST_PROXY: flag.default(false),
   SUBSCRIPTION_CHECK: flag.default(true),
+  // Only with SUBSCRIPTION_CHECK off: the id of a subscription made elsewhere.
+  STRAVA_SUBSCRIPTION_ID: positiveInt.optional(),
   EVENT_RETENTION_DAYS: positiveInt.default(7),
   LOG_REQUESTS: flag.default(true),
 });
@@ -75,6 +83,7 @@ export type Config = {
   rateLimit: { perAddress: number; perSession: number; windowMs: number; exemptLoopback: boolean };
   trustProxy: boolean;
   subscriptionCheck: boolean;
+  subscriptionId: number | undefined;
   eventRetentionDays: number;
   logRequests: boolean;
 };
@@ -118,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     trustProxy: e.TRUST_PROXY,
     subscriptionCheck: e.SUBSCRIPTION_CHECK,
+    subscriptionId: e.STRAVA_SUBSCRIPTION_ID,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     logRequests: e.LOG_REQUESTS,
   };

@@ -9,7 +9,8 @@ export type ExtensionId =
 
 const CHROMIUM_ID = /^[a-p]{32}$/;
 // Firefox add-on ids are email-like or a braced UUID (browser_specific_settings.gecko.id).
-const GECKO_ID = /^(?:[\w.+-]+@[\w.-]+|\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\})$/i;
+const GECKO_ID =
+  /^(?:[\w.+-]+@[\w.-]+|\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\})$/i;
 
 /** Parses one allowed id from ALLOWED_EXTENSION_IDS; null when it is neither kind. */
 export function parseExtensionId(id: string): ExtensionId | null {
@@ -57,5 +58,7 @@ export function isAllowedOrigin(origin: string, allowed: readonly ExtensionId[])
   if (/^moz-extension:\/\/[0-9a-f-]{36}$/.test(origin)) {
     return allowed.some((extension) => extension.browser === 'firefox');
   }
-  return allowed.some((extension) => extension.browser === 'chromium' && extension.origin === origin);
+  return allowed.some(
+    (extension) => extension.browser === 'chromium' && extension.origin === origin,
+  );
 }
