@@ -35,9 +35,19 @@ export async function openDatabase(options: {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
     });
+    let closing = false;
+    // An idle connection the server drops (restart, failover) must not take the process down;
+    // the pool opens a new one on the next query.
+    pool.on('error', (error) => {
+      if (!closing) console.error(`broker: idle database connection lost: ${error.message}`);
+    });
     const db = drizzleNodePg({ client: pool, schema });
     await migrateNodePg(db, { migrationsFolder });
-    return { db, engine: 'postgres', close: () => pool.end() };
+    const close = () => {
+      closing = true;
+      return pool.end();
+    };
+    return { db, engine: 'postgres', close };
   }
   const dir = options.pgliteDir ?? 'memory';
   const client = dir === 'memory' ? new PGlite() : new PGlite(dir);

@@ -5,6 +5,7 @@ import {
   CHROMIUM_ID,
   CHROMIUM_REDIRECT,
   FIREFOX_ID,
+  rawRows,
   startTestBroker,
   type TestBroker,
 } from './support/test-broker.ts';
@@ -98,11 +99,14 @@ describe('GET /callback', () => {
     ).json()) as {
       access_token: string;
     };
-    const rows = await t.db.execute(sql`
+    const rows = await rawRows(
+      t.db,
+      sql`
       select t.*, s.* from strava_tokens t join sessions s using (athlete_id)
-      where athlete_id = ${connection.athleteId}`);
-    const raw = JSON.stringify(rows.rows);
-    expect(rows.rows).toHaveLength(1);
+      where athlete_id = ${connection.athleteId}`,
+    );
+    const raw = JSON.stringify(rows);
+    expect(rows).toHaveLength(1);
     expect(raw).not.toContain(token.access_token);
     expect(raw).not.toContain(connection.session);
     const refreshToken = t.fake.refreshTokenOf(connection.athleteId);

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsNaming, startTestBroker, type TestBroker } from './support/test-broker.ts';
+import { webhookEvents } from '../src/schema.ts';
+import { rawRows, rowsNaming, startTestBroker, type TestBroker } from './support/test-broker.ts';
 
 let t: TestBroker;
 beforeAll(async () => {
@@ -11,8 +12,8 @@ afterAll(() => t.close());
 const handshake = (token: string) =>
   `/webhook?${new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.challenge': 'c-123', 'hub.verify_token': token })}`;
 
-const storedEvents = async (athleteId: number) =>
-  (await t.db.execute(sql`select * from webhook_events where athlete_id = ${athleteId}`)).rows;
+const storedEvents = (athleteId: number) =>
+  t.db.select().from(webhookEvents).where(eq(webhookEvents.athleteId, athleteId));
 
 describe('GET /webhook (handshake)', () => {
   it('echoes the challenge for the right verify token only', async () => {
@@ -44,9 +45,9 @@ describe('POST /webhook', () => {
     const rows = await storedEvents(athleteId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      object_id: 555,
-      aspect_type: 'update',
-      updated_fields: ['title', 'type'],
+      objectId: 555,
+      aspectType: 'update',
+      updatedFields: ['title', 'type'],
     });
     expect(JSON.stringify(rows)).not.toContain('Morning tempo');
   });
@@ -106,7 +107,7 @@ describe('POST /webhook', () => {
     expect(response.status).toBe(200);
     expect(await rowsNaming(t.db, athleteId)).toBe(0);
     expect((await t.call('/events', session)).status).toBe(401);
-    const left = await t.db.execute(sql`select count(*)::int as n from athletes`);
-    expect(Number(left.rows[0]?.n)).toBeGreaterThan(0);
+    const left = await rawRows(t.db, sql`select count(*)::int as n from athletes`);
+    expect(Number(left[0]?.n)).toBeGreaterThan(0);
   });
 });

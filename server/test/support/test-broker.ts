@@ -1,6 +1,6 @@
 // One broker (or several on one database) wired to the fake Strava in-process: requests go
 // through each app's fetch, no sockets, so a test file runs in well under a second after start.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Broker, createBroker } from '../../src/broker.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Database, OpenDatabase } from '../../src/database.ts';
@@ -99,12 +99,20 @@ export async function startTestBroker(options: { env?: Record<string, string> } 
   };
 }
 
+/** Raw rows, as the database holds them (both drivers answer with `rows`). */
+export async function rawRows(db: Database, query: SQL): Promise<Record<string, unknown>[]> {
+  return ((await db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+}
+
 /** How many rows anywhere in the broker still name this athlete. */
 export async function rowsNaming(db: Database, athleteId: number): Promise<number> {
-  const result = await db.execute<{ n: string | number }>(sql`
+  const rows = await rawRows(
+    db,
+    sql`
     select (select count(*) from athletes where id = ${athleteId})
          + (select count(*) from strava_tokens where athlete_id = ${athleteId})
          + (select count(*) from sessions where athlete_id = ${athleteId})
-         + (select count(*) from webhook_events where athlete_id = ${athleteId}) as n`);
-  return Number(result.rows[0]?.n);
+         + (select count(*) from webhook_events where athlete_id = ${athleteId}) as n`,
+  );
+  return Number(rows[0]?.n);
 }
