@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { FetchLike } from '../../src/strava-client.ts';
 
-type FakeAthlete = { refreshToken: string; accessTokens: Set<string>; refreshes: number };
+type FakeAthlete = { refreshToken: string; refreshes: number };
 
 export type FakeStrava = ReturnType<typeof createFakeStrava>;
 
@@ -30,18 +30,29 @@ export function createFakeStrava(options: {
     /** The scopes the runner grants on the authorize page. */
     grantedScope: null as string | null,
     deny: false,
+    /** Strava's clock, in seconds; the bench runs it ahead to simulate a day. */
+    nowS: () => Math.floor(Date.now() / 1000),
   };
+  /** What the extension fetched itself per athlete (GET /activities/{id}), for the bench's count. */
+  const detailFetches = new Map<number, number>();
 
-  const issue = (athlete: FakeAthlete) => {
+  const issue = (athleteId: number, athlete: FakeAthlete) => {
     const accessToken = token();
-    athlete.accessTokens.add(accessToken);
+    accessTokenOwners.set(accessToken, athleteId);
     return {
       token_type: 'Bearer',
       access_token: accessToken,
       refresh_token: athlete.refreshToken,
-      expires_at: Math.floor(Date.now() / 1000) + settings.tokenLifetimeS,
+      expires_at: settings.nowS() + settings.tokenLifetimeS,
       expires_in: settings.tokenLifetimeS,
     };
+  };
+
+  // Access tokens stay valid until their athlete deauthorizes (expiry is the broker's concern).
+  const accessTokenOwners = new Map<string, number>();
+  const bearerAthlete = (header: string | undefined): number | null => {
+    const athleteId = accessTokenOwners.get(header?.replace(/^Bearer /, '') ?? '');
+    return athleteId !== undefined && athletes.has(athleteId) ? athleteId : null;
   };
 
   const app = new Hono();
@@ -61,7 +72,7 @@ export function createFakeStrava(options: {
       return c.redirect(back.toString());
     }
     const athleteId = nextAthleteId++;
-    athletes.set(athleteId, { refreshToken: token(), accessTokens: new Set(), refreshes: 0 });
+    athletes.set(athleteId, { refreshToken: token(), refreshes: 0 });
     const code = token();
     codes.set(code, athleteId);
     back.searchParams.set('code', code);
@@ -77,27 +88,37 @@ export function createFakeStrava(options: {
       codes.delete(String(body.code));
       const athlete = athleteId === undefined ? undefined : athletes.get(athleteId);
       if (!athlete || athleteId === undefined) return c.json({ message: 'Bad Request' }, 400);
-      return c.json({ ...issue(athlete), athlete: { id: athleteId, firstname: 'Runner' } });
+      return c.json({
+        ...issue(athleteId, athlete),
+        athlete: { id: athleteId, firstname: 'Runner' },
+      });
     }
-    const entry = [...athletes.values()].find((a) => a.refreshToken === body.refresh_token);
+    const entry = [...athletes.entries()].find(([, a]) => a.refreshToken === body.refresh_token);
     if (body.grant_type !== 'refresh_token' || !entry) {
       return c.json(
         { message: 'Bad Request', errors: [{ resource: 'RefreshToken', code: 'invalid' }] },
         400,
       );
     }
-    entry.refreshes += 1;
-    entry.refreshToken = token();
+    const [athleteId, athlete] = entry;
+    athlete.refreshes += 1;
+    athlete.refreshToken = token();
     if (settings.refreshDelayMs) await new Promise((r) => setTimeout(r, settings.refreshDelayMs));
-    return c.json(issue(entry));
+    return c.json(issue(athleteId, athlete));
   });
 
   app.post('/oauth/deauthorize', (c) => {
-    const bearer = c.req.header('Authorization')?.replace(/^Bearer /, '') ?? '';
-    const found = [...athletes.entries()].find(([, a]) => a.accessTokens.has(bearer));
-    if (!found) return c.json({ message: 'Authorization Error' }, 401);
-    athletes.delete(found[0]);
-    return c.json({ access_token: bearer });
+    const athleteId = bearerAthlete(c.req.header('Authorization'));
+    if (athleteId === null) return c.json({ message: 'Authorization Error' }, 401);
+    athletes.delete(athleteId);
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/v3/activities/:id', (c) => {
+    const athleteId = bearerAthlete(c.req.header('Authorization'));
+    if (athleteId === null) return c.json({ message: 'Authorization Error' }, 401);
+    detailFetches.set(athleteId, (detailFetches.get(athleteId) ?? 0) + 1);
+    return c.json({ id: Number(c.req.param('id')), sport_type: 'Run', athlete: { id: athleteId } });
   });
 
   app.get('/api/v3/push_subscriptions', (c) => {
@@ -150,6 +171,7 @@ export function createFakeStrava(options: {
     requests,
     subscriptionId: () => subscription?.id ?? null,
     refreshesOf: (athleteId: number) => athletes.get(athleteId)?.refreshes ?? 0,
+    detailFetchesOf: (athleteId: number) => detailFetches.get(athleteId) ?? 0,
     refreshTokenOf: (athleteId: number) => athletes.get(athleteId)?.refreshToken ?? '',
     isAuthorized: (athleteId: number) => athletes.has(athleteId),
     /** Posts one event to the subscription's callback, as Strava does; returns the response. */
