@@ -45,5 +45,4 @@ ALTER TABLE "sessions" ADD CONSTRAINT "sessions_athlete_id_athletes_id_fk" FOREI
 ALTER TABLE "strava_tokens" ADD CONSTRAINT "strava_tokens_athlete_id_athletes_id_fk" FOREIGN KEY ("athlete_id") REFERENCES "public"."athletes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_events" ADD CONSTRAINT "webhook_events_athlete_id_athletes_id_fk" FOREIGN KEY ("athlete_id") REFERENCES "public"."athletes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sessions_athlete_idx" ON "sessions" USING btree ("athlete_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "webhook_events_once_idx" ON "webhook_events" USING btree ("athlete_id","object_type","object_id","aspect_type","event_time");--> statement-breakpoint
-CREATE INDEX "webhook_events_athlete_cursor_idx" ON "webhook_events" USING btree ("athlete_id","id");
+CREATE UNIQUE INDEX "webhook_events_once_idx" ON "webhook_events" USING btree ("athlete_id","object_type","object_id","aspect_type","event_time");

@@ -1,6 +1,7 @@
 // `npm run bench:broker -- --json`: the broker's share of issue 22's measurements, on loopback.
 // 1. connects --athletes runners through the real OAuth path (fake Strava over HTTP);
-// 2. webhookP99Ms: webhook intake at --rate events/s for --seconds from a separate process;
+// 2. webhookP99Ms: webhook intake at --rate events/s for --seconds from a separate process, in
+//    bursts of --connections simultaneous deliveries (10% of them repeats, as Strava retries);
 // 3. stravaRequestsPerAthleteDay: a simulated day after the connect day (one run each, some
 //    edited), the extension's part played as designed: poll /events, then /token and one detail
 //    fetch per new or edited activity; every request to Strava counts, refreshes included;
@@ -16,15 +17,16 @@ import { type Broker, createBroker } from '../src/broker.ts';
 import { loadConfig } from '../src/config.ts';
 import type { StravaEndpoint } from '../src/strava-client.ts';
 import { createFakeStrava } from '../test/support/fake-strava.ts';
-import { openTestDatabase } from '../test/support/test-database.ts';
 import { CHROMIUM_REDIRECT, testEnv } from '../test/support/test-broker.ts';
+import { openTestDatabase } from '../test/support/test-database.ts';
 
 const { values: args } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     athletes: { type: 'string', default: '1000' },
-    rate: { type: 'string', default: '500' },
+    rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
   },
 });
 const athleteCount = Number(args.athletes);
@@ -48,13 +50,19 @@ const random = () => {
 
 function listen(fetchHandler: (request: Request, env: unknown) => Response | Promise<Response>) {
   return new Promise<{ url: string; close: () => void }>((resolve) => {
-    const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
+    const server = serve(
+      { fetch: fetchHandler, port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) =>
+        resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
     );
   });
 }
 
-const fake = createFakeStrava({ clientId: '4242', clientSecret: 'fake-client-secret', callbackFetch: fetch });
+const fake = createFakeStrava({
+  clientId: '4242',
+  clientSecret: 'fake-client-secret',
+  callbackFetch: fetch,
+});
 fake.settings.nowS = simNowS;
 const stravaServer = await listen((request) => fake.app.fetch(request));
 
@@ -102,9 +110,13 @@ async function connectOne(): Promise<Runner> {
 const connectStarted = performance.now();
 const runners: Runner[] = [];
 for (let i = 0; i < athleteCount; i += 10) {
-  runners.push(...(await Promise.all(Array.from({ length: Math.min(10, athleteCount - i) }, connectOne))));
+  runners.push(
+    ...(await Promise.all(Array.from({ length: Math.min(10, athleteCount - i) }, connectOne))),
+  );
 }
-say(`connect: ${runners.length} athletes in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
+say(
+  `connect: ${runners.length} athletes in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`,
+);
 
 // 2. Webhook intake under load, from another process.
 const loadScript = fileURLToPath(new URL('./webhook-load.ts', import.meta.url));
@@ -120,6 +132,7 @@ const load = await new Promise<Record<string, number>>((resolve, reject) => {
       runners.map((r) => r.athleteId).join(','),
       args.rate,
       args.seconds,
+      args.connections,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -128,7 +141,9 @@ const load = await new Promise<Record<string, number>>((resolve, reject) => {
     out += chunk;
   });
   child.on('exit', (code) =>
-    code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`load exited ${code}`)),
+    code === 0
+      ? resolve(JSON.parse(out.trim().split('\n').at(-1)!))
+      : reject(new Error(`load exited ${code}`)),
   );
 });
 say(`webhook: ${JSON.stringify(load)}`);
@@ -136,13 +151,22 @@ say(`webhook: ${JSON.stringify(load)}`);
 // 3. The day after the connect day: every token from that day has expired.
 const bearer = (session: string) => ({ Authorization: `Bearer ${session}` });
 async function extensionPoll(runner: Runner): Promise<void> {
-  const response = await fetch(`${brokerA.url}/events?after=${runner.cursor}`, { headers: bearer(runner.session) });
-  if (!response.ok) throw new Error(`/events answered ${response.status}: ${await response.text()}`);
-  const body = (await response.json()) as { events: { object_id: number; aspect_type: string }[]; cursor: number };
+  const response = await fetch(`${brokerA.url}/events?after=${runner.cursor}`, {
+    headers: bearer(runner.session),
+  });
+  if (!response.ok)
+    throw new Error(`/events answered ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as {
+    events: { object_id: number; aspect_type: string }[];
+    cursor: number;
+  };
   runner.cursor = body.cursor;
   const named = body.events.filter((e) => e.aspect_type !== 'delete');
   if (named.length === 0) return;
-  const token = await fetch(`${brokerA.url}/token`, { method: 'POST', headers: bearer(runner.session) });
+  const token = await fetch(`${brokerA.url}/token`, {
+    method: 'POST',
+    headers: bearer(runner.session),
+  });
   if (!token.ok) throw new Error(`/token answered ${token.status}: ${await token.text()}`);
   const { access_token } = (await token.json()) as { access_token: string };
   for (const event of named) {
@@ -160,7 +184,8 @@ runners.forEach((runner, i) => {
   const runAt = (6 + random() * 14) * 3600;
   const objectId = 7_000_000_000 + i;
   day.push({ atS: runAt, runner, aspect: 'create', objectId });
-  if (random() < 0.3) day.push({ atS: runAt + (0.2 + random() * 3) * 3600, runner, aspect: 'update', objectId });
+  if (random() < 0.3)
+    day.push({ atS: runAt + (0.2 + random() * 3) * 3600, runner, aspect: 'update', objectId });
 });
 day.sort((a, b) => a.atS - b.atS);
 for (const item of day) {
@@ -179,7 +204,8 @@ let brokerToStrava = 0;
 let extensionToStrava = 0;
 for (const runner of runners) {
   brokerToStrava += stravaRequests.get(runner.athleteId) ?? 0;
-  extensionToStrava += fake.detailFetchesOf(runner.athleteId) - (detailsBefore.get(runner.athleteId) ?? 0);
+  extensionToStrava +=
+    fake.detailFetchesOf(runner.athleteId) - (detailsBefore.get(runner.athleteId) ?? 0);
 }
 const perAthlete = (n: number) => Math.round((n / runners.length) * 100) / 100;
 say(
@@ -199,9 +225,10 @@ for (let i = 0; i < raced.length; i += 20) {
   const statuses = await Promise.all(
     batch.flatMap((runner) =>
       Array.from({ length: 10 }, (_, k) =>
-        fetch(`${k % 2 ? brokerB.url : brokerA.url}/token`, { method: 'POST', headers: bearer(runner.session) }).then(
-          (r) => r.status,
-        ),
+        fetch(`${k % 2 ? brokerB.url : brokerA.url}/token`, {
+          method: 'POST',
+          headers: bearer(runner.session),
+        }).then((r) => r.status),
       ),
     ),
   );
@@ -210,7 +237,9 @@ for (let i = 0; i < raced.length; i += 20) {
     if (fake.refreshesOf(runner.athleteId) - before[k]! > 1) refreshRaces += 1;
   });
 }
-say(`races: ${raced.length} athletes x 10 concurrent /token over 2 instances, ${tokenErrors} errors`);
+say(
+  `races: ${raced.length} athletes x 10 concurrent /token over 2 instances, ${tokenErrors} errors`,
+);
 
 brokerA.close();
 brokerB.close();

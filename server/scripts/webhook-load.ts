@@ -1,11 +1,15 @@
 // The bench's load generator, in its own process so that its work does not sit on the broker's
 // event loop: POSTs Strava-shaped webhook events at a fixed rate with autocannon and prints one
-// JSON line with the latency percentiles. Arguments: url subscriptionId athleteIds(csv) rate seconds.
+// JSON line with the latency percentiles.
+// Arguments: url subscriptionId athleteIds(csv) rate seconds connections.
 import autocannon from 'autocannon';
 
-const [url, subscriptionArg, athletesArg, rateArg, secondsArg] = process.argv.slice(2);
+const [url, subscriptionArg, athletesArg, rateArg, secondsArg, connectionsArg] =
+  process.argv.slice(2);
 if (!url || !subscriptionArg || !athletesArg) {
-  console.error('usage: webhook-load URL SUBSCRIPTION_ID ATHLETE_IDS [RATE] [SECONDS]');
+  console.error(
+    'usage: webhook-load URL SUBSCRIPTION_ID ATHLETE_IDS [RATE] [SECONDS] [CONNECTIONS]',
+  );
   process.exit(2);
 }
 const athleteIds = athletesArg.split(',').map(Number);
@@ -14,7 +18,9 @@ let sent = 0;
 
 const result = await autocannon({
   url,
-  connections: 20,
+  // autocannon paces by sending one request per connection at each tick: the connection count
+  // is the size of each burst of simultaneous deliveries.
+  connections: Number(connectionsArg ?? 10),
   overallRate: Number(rateArg ?? 500),
   duration: Number(secondsArg ?? 10),
   requests: [

@@ -73,7 +73,8 @@ export const webhookEvents = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    // Strava retries a delivery up to 3 times with the same fields: one row per event.
+    // Strava retries a delivery up to 3 times with the same fields: one row per event. The
+    // index also serves GET /events (athlete first); an athlete has few rows within retention.
     uniqueIndex('webhook_events_once_idx').on(
       table.athleteId,
       table.objectType,
@@ -81,7 +82,6 @@ export const webhookEvents = pgTable(
       table.aspectType,
       table.eventTime,
     ),
-    index('webhook_events_athlete_cursor_idx').on(table.athleteId, table.id),
   ],
 );
 

@@ -2,12 +2,11 @@
 // POST is one event, answered well within Strava's 2 s. Only events of this broker's own
 // subscription for connected athletes are kept, with ids and changed field names only.
 import { timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { removeAthlete } from '../athlete-removal.ts';
 import type { BrokerContext, BrokerEnv } from '../broker-context.ts';
-import { athletes, webhookEvents } from '../schema.ts';
+import { webhookEvents } from '../schema.ts';
 
 const StravaId = z.number().int().positive();
 
@@ -26,6 +25,12 @@ const Handshake = z.object({
   'hub.challenge': z.string().min(1).max(200),
   'hub.verify_token': z.string().max(500),
 });
+
+/** PostgreSQL's 23503, as PGlite and pg report it (Drizzle wraps it as the cause). */
+function isForeignKeyViolation(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause ? error.cause : error;
+  return typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === '23503';
+}
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -59,23 +64,26 @@ export function webhookRoutes(ctx: BrokerContext) {
       await removeAthlete(ctx.db, event.owner_id);
       return c.json({ ok: true, stored: false });
     }
-    const [owner] = await ctx.db
-      .select({ id: athletes.id })
-      .from(athletes)
-      .where(eq(athletes.id, event.owner_id));
-    if (!owner) return c.json({ ok: true, stored: false });
-    const inserted = await ctx.db
-      .insert(webhookEvents)
-      .values({
-        athleteId: event.owner_id,
-        objectType: event.object_type,
-        aspectType: event.aspect_type,
-        objectId: event.object_id,
-        eventTime: event.event_time,
-        updatedFields: Object.keys(event.updates).slice(0, 20),
-      })
-      .onConflictDoNothing()
-      .returning({ id: webhookEvents.id });
+    // One statement on the hot path: the foreign key to athletes is the "connected owner" check
+    // and the unique index the idempotency check.
+    let inserted: { id: number }[];
+    try {
+      inserted = await ctx.db
+        .insert(webhookEvents)
+        .values({
+          athleteId: event.owner_id,
+          objectType: event.object_type,
+          aspectType: event.aspect_type,
+          objectId: event.object_id,
+          eventTime: event.event_time,
+          updatedFields: Object.keys(event.updates).slice(0, 20),
+        })
+        .onConflictDoNothing()
+        .returning({ id: webhookEvents.id });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) return c.json({ ok: true, stored: false });
+      throw error;
+    }
     if (inserted.length > 0) ctx.feed.notify(event.owner_id);
     return c.json({ ok: true, stored: inserted.length > 0 });
   });
