@@ -1,6 +1,7 @@
 // `npm run broker`: checks the settings, opens (and migrates) the database, serves the broker,
 // then creates or checks the push subscription, which needs the broker reachable for Strava's
 // handshake.
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createBroker } from './broker.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -16,8 +17,9 @@ async function main(): Promise<void> {
   const broker = createBroker({ config, db: database.db });
   const server = serve({ fetch: broker.app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
   console.log(
-    `broker: listening on ${config.host}:${config.port} (${database.engine}), public URL ${config.publicUrl}`,
+    `broker: listening on ${config.host}:${port} (${database.engine}), public URL ${config.publicUrl}`,
   );
 
   if (config.subscriptionCheck) {

@@ -170,6 +170,11 @@ export function createFakeStrava(options: {
     settings,
     requests,
     subscriptionId: () => subscription?.id ?? null,
+    /** A subscription some other deployment of the application made. */
+    plantSubscription(callbackUrl: string): number {
+      subscription = { id: 800_000 + Math.floor(Math.random() * 99_999), callbackUrl };
+      return subscription.id;
+    },
     refreshesOf: (athleteId: number) => athletes.get(athleteId)?.refreshes ?? 0,
     detailFetchesOf: (athleteId: number) => detailFetches.get(athleteId) ?? 0,
     refreshTokenOf: (athleteId: number) => athletes.get(athleteId)?.refreshToken ?? '',

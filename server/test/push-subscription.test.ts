@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureSubscription } from '../src/push-subscription.ts';
+import { PUBLIC_URL, startTestBroker, type TestBroker } from './support/test-broker.ts';
+
+let t: TestBroker;
+beforeAll(async () => {
+  t = await startTestBroker();
+});
+afterAll(() => t.close());
+
+describe('ensureSubscription', () => {
+  it('keeps the subscription that already points at this broker', async () => {
+    const before = t.fake.subscriptionId();
+    const again = await t.broker.ensureSubscription();
+    expect(again).toEqual({ id: before, created: false });
+  });
+
+  it('replaces a subscription that points elsewhere', async () => {
+    const old = t.fake.plantSubscription('https://old-broker.test/webhook');
+    const moved = await t.broker.ensureSubscription();
+    expect(moved.created).toBe(true);
+    expect(moved.id).not.toBe(old);
+    expect(t.fake.subscriptionId()).toBe(moved.id);
+    expect(t.broker.ctx.subscription.id).toBe(moved.id);
+  });
+
+  it('cannot subscribe when the handshake fails', async () => {
+    await t.broker.ctx.strava.deleteSubscription(t.fake.subscriptionId()!);
+    await expect(
+      ensureSubscription(t.broker.ctx.strava, `${PUBLIC_URL}/webhook`, 'not-the-verify-token'),
+    ).rejects.toThrow('push_subscriptions answered 400');
+    expect(t.fake.subscriptionId()).toBeNull();
+  });
+});
