@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM_ID,
-  CHROMIUM_REDIRECT,
-  FIREFOX_ID,
-  rawRows,
-  startTestBroker,
-  type TestBroker,
-} from './support/test-broker.ts';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_ID, CHROMIUM_REDIRECT, FIREFOX_ID, rawRows } from './support/test-broker.ts';
+import { useTestBroker } from './support/use-test-broker.ts';
 
-let t: TestBroker;
-beforeAll(async () => {
-  t = await startTestBroker();
-});
-afterAll(() => t.close());
+const t = useTestBroker();
 
 const connectUrl = (redirectUri: string, state = 's') =>
   `/connect?${new URLSearchParams({ redirect_uri: redirectUri, state })}`;

@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsNaming, startTestBroker, type TestBroker } from './support/test-broker.ts';
+import { describe, expect, it } from 'vitest';
+import { rowsNaming } from './support/test-broker.ts';
+import { useTestBroker } from './support/use-test-broker.ts';
 
-let t: TestBroker;
-beforeAll(async () => {
-  t = await startTestBroker();
-});
-afterAll(() => t.close());
+const t = useTestBroker();
 
 describe('POST /disconnect', () => {
   it('withdraws access at Strava and leaves no row for the athlete', async () => {

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBroker, type TestBroker } from './support/test-broker.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestBroker } from './support/use-test-broker.ts';
 
-let t: TestBroker;
-beforeAll(async () => {
-  t = await startTestBroker();
-});
-afterAll(() => t.close());
+const t = useTestBroker();
 
 type EventsBody = {
   events: { id: number; object_id: number; owner_id?: number }[];

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureSubscription } from '../src/push-subscription.ts';
-import { PUBLIC_URL, startTestBroker, type TestBroker } from './support/test-broker.ts';
+import { PUBLIC_URL } from './support/test-broker.ts';
+import { useTestBroker } from './support/use-test-broker.ts';
 
-let t: TestBroker;
-beforeAll(async () => {
-  t = await startTestBroker();
-});
-afterAll(() => t.close());
+const t = useTestBroker();
 
 describe('ensureSubscription', () => {
   it('keeps the subscription that already points at this broker', async () => {

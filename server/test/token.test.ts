@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBroker, type TestBroker } from './support/test-broker.ts';
+import { describe, expect, it } from 'vitest';
+import { startTestBroker } from './support/test-broker.ts';
+import { useTestBroker } from './support/use-test-broker.ts';
 
-let t: TestBroker;
-beforeAll(async () => {
-  t = await startTestBroker({ env: { RATE_LIMIT_PER_SESSION: '1000' } });
-});
-afterAll(() => t.close());
+const t = useTestBroker({ env: { RATE_LIMIT_PER_SESSION: '1000' } });
 
 type TokenBody = { access_token?: string; expires_at?: number; error?: string };
 

@@ -1,13 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { webhookEvents } from '../src/schema.ts';
-import { rawRows, rowsNaming, startTestBroker, type TestBroker } from './support/test-broker.ts';
+import { rawRows, rowsNaming } from './support/test-broker.ts';
+import { useTestBroker } from './support/use-test-broker.ts';
 
-let t: TestBroker;
-beforeAll(async () => {
-  t = await startTestBroker();
-});
-afterAll(() => t.close());
+const t = useTestBroker();
 
 const handshake = (token: string) =>
   `/webhook?${new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.challenge': 'c-123', 'hub.verify_token': token })}`;
