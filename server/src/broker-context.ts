@@ -19,6 +19,6 @@ export type BrokerContext = {
   clientAddress: (c: Context) => string;
 };
 
-export type SessionInfo = { tokenHash: string; athleteId: number };
+type SessionInfo = { tokenHash: string; athleteId: number };
 
 export type BrokerEnv = { Variables: { session: SessionInfo } };

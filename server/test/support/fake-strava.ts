@@ -8,8 +8,6 @@ import type { FetchLike } from '../../src/strava-client.ts';
 
 type FakeAthlete = { refreshToken: string; refreshes: number };
 
-export type FakeStrava = ReturnType<typeof createFakeStrava>;
-
 const token = () => randomBytes(20).toString('hex');
 
 export function createFakeStrava(options: {
