@@ -9,7 +9,10 @@
 //    one database, counting athletes refreshed more than once.
 // eventToPlanMedianS needs the real extension in Chromium: null here (the E2E bench measures it).
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -75,6 +78,8 @@ const config = loadConfig(
     PUBLIC_URL: brokerA.url,
     STRAVA_BASE_URL: stravaServer.url,
     RATE_LIMIT_EXEMPT_LOOPBACK: 'on',
+    // The poll measurement sends each session far more than an extension would.
+    RATE_LIMIT_PER_SESSION: '1000000',
     DATABASE_URL: process.env.DATABASE_URL ?? '',
   }),
 );
@@ -118,35 +123,46 @@ say(
   `connect: ${runners.length} athletes in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`,
 );
 
-// 2. Webhook intake under load, from another process.
-const loadScript = fileURLToPath(new URL('./webhook-load.ts', import.meta.url));
-const load = await new Promise<Record<string, number>>((resolve, reject) => {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      loadScript,
-      brokerA.url,
-      String(subscription.id),
-      runners.map((r) => r.athleteId).join(','),
-      args.rate,
-      args.seconds,
-      args.connections,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+// 2. Webhook intake under load, and the cost of the extension's minute poll, from another process.
+const loadScript = fileURLToPath(new URL('./broker-load.ts', import.meta.url));
+const planDir = mkdtempSync(join(tmpdir(), 'bench-broker-'));
+function runLoad(plan: Record<string, unknown>): Promise<Record<string, number>> {
+  const planFile = join(planDir, `${String(plan.mode)}.json`);
+  writeFileSync(
+    planFile,
+    JSON.stringify({
+      url: brokerA.url,
+      subscriptionId: subscription.id,
+      athleteIds: runners.map((r) => r.athleteId),
+      sessions: runners.map((r) => r.session),
+      ...plan,
+    }),
   );
-  let out = '';
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', loadScript, planFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!))
+        : reject(new Error(`load exited ${code}`)),
+    );
   });
-  child.on('exit', (code) =>
-    code === 0
-      ? resolve(JSON.parse(out.trim().split('\n').at(-1)!))
-      : reject(new Error(`load exited ${code}`)),
-  );
+}
+const load = await runLoad({
+  mode: 'webhook',
+  rate: Number(args.rate),
+  seconds: Number(args.seconds),
+  connections: Number(args.connections),
 });
 say(`webhook: ${JSON.stringify(load)}`);
+const polls = await runLoad({ mode: 'events', seconds: 5, connections: 10 });
+say(`events polls (closed loop, 10 connections): ${JSON.stringify(polls)}`);
+rmSync(planDir, { recursive: true });
 
 // 3. The day after the connect day: every token from that day has expired.
 const bearer = (session: string) => ({ Authorization: `Bearer ${session}` });
@@ -255,4 +271,4 @@ console.log(
     refreshRaces,
   }),
 );
-process.exit(tokenErrors === 0 && load.non2xx === 0 ? 0 : 1);
+process.exit(tokenErrors === 0 && load.non2xx === 0 && polls.non2xx === 0 ? 0 : 1);

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Config } from './config.ts';
 import type { Database } from './database.ts';
 import type { EventFeed } from './event-feed.ts';
+import type { SessionCache } from './session-cache.ts';
 import type { StravaClient } from './strava-client.ts';
 import type { TokenVault } from './token-vault.ts';
 
@@ -12,6 +13,7 @@ export type BrokerContext = {
   strava: StravaClient;
   vault: TokenVault;
   feed: EventFeed;
+  sessions: SessionCache;
   /** Learned at start from Strava (or set by STRAVA_SUBSCRIPTION_ID); null accepts no event. */
   subscription: { id: number | null };
   log: (line: string) => void;

@@ -17,6 +17,7 @@ import { eventsRoutes } from './routes/events-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import { createSecretBox } from './secret-box.ts';
+import { createSessionCache } from './session-cache.ts';
 import { createStravaClient, type FetchLike, type StravaEndpoint } from './strava-client.ts';
 import { createTokenVault } from './token-vault.ts';
 
@@ -68,6 +69,7 @@ export function createBroker(options: {
     strava,
     vault,
     feed: createEventFeed(),
+    sessions: createSessionCache(),
     subscription: { id: config.subscriptionId ?? null },
     log,
     clientAddress: options.clientAddress ?? socketAddress(config.trustProxy),

@@ -16,13 +16,18 @@ export function sessionAuth(ctx: BrokerContext) {
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('Authorization') ?? '');
     if (!match?.[1]) return c.json({ error: 'no_session' }, 401);
     const tokenHash = hashSecret(match[1]);
-    const [row] = await ctx.db
-      .select({ athleteId: sessions.athleteId })
-      .from(sessions)
-      .where(eq(sessions.tokenHash, tokenHash));
-    if (!row) return c.json({ error: 'no_session' }, 401);
+    let athleteId = ctx.sessions.get(tokenHash);
+    if (athleteId === null) {
+      const [row] = await ctx.db
+        .select({ athleteId: sessions.athleteId })
+        .from(sessions)
+        .where(eq(sessions.tokenHash, tokenHash));
+      if (!row) return c.json({ error: 'no_session' }, 401);
+      athleteId = row.athleteId;
+      ctx.sessions.set(tokenHash, athleteId);
+    }
     if (!limiter.take(tokenHash)) return c.json({ error: 'rate_limited' }, 429);
-    c.set('session', { tokenHash, athleteId: row.athleteId });
+    c.set('session', { tokenHash, athleteId });
     await next();
   });
 }

@@ -22,7 +22,7 @@ export function disconnectRoutes(ctx: BrokerContext) {
         `disconnect: revoke failed: ${error instanceof Error ? error.message : 'unknown error'}`,
       );
     }
-    await removeAthlete(ctx.db, athleteId);
+    await removeAthlete(ctx, athleteId);
     return c.json({ disconnected: true, revoked_at_strava: revokedAtStrava });
   });
   return app;

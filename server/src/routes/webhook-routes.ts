@@ -61,7 +61,7 @@ export function webhookRoutes(ctx: BrokerContext) {
       return c.json({ ok: true, stored: false });
     }
     if (event.object_type === 'athlete' && event.updates.authorized === 'false') {
-      await removeAthlete(ctx.db, event.owner_id);
+      await removeAthlete(ctx, event.owner_id);
       return c.json({ ok: true, stored: false });
     }
     // One statement on the hot path: the foreign key to athletes is the "connected owner" check
