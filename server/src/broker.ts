@@ -7,6 +7,7 @@ import { createMiddleware } from 'hono/factory';
 import type { BrokerContext, BrokerEnv } from './broker-context.ts';
 import type { Config } from './config.ts';
 import type { Database } from './database.ts';
+import { errorSummary } from './error-summary.ts';
 import { createEventFeed } from './event-feed.ts';
 import { isAllowedOrigin } from './extension-redirect.ts';
 import { ensureSubscription } from './push-subscription.ts';
@@ -116,7 +117,7 @@ export function createBroker(options: {
   app.route('/', disconnectRoutes(ctx));
   app.route('/', webhookRoutes(ctx));
   app.onError((error, c) => {
-    log(`error on ${c.req.method} ${c.req.path}: ${error.name}`);
+    log(`error on ${c.req.method} ${c.req.path}: ${errorSummary(error)}`);
     return c.json({ error: 'internal' }, 500);
   });
 

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { createBroker } from './broker.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './database.ts';
+import { errorSummary } from './error-summary.ts';
 import { pruneExpired } from './housekeeping.ts';
 
 async function main(): Promise<void> {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
       console.log(`broker: push subscription ${id} ${created ? 'created' : 'in place'}`);
     } catch (error) {
       console.error(
-        `broker: push subscription check failed (${error instanceof Error ? error.message : error}); no events until a restart succeeds`,
+        `broker: push subscription check failed (${errorSummary(error)}); no events until a restart succeeds`,
       );
     }
   }

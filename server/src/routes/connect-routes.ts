@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashSecret, mintSecret } from '../bearer-secret.ts';
 import type { BrokerContext, BrokerEnv } from '../broker-context.ts';
+import { errorSummary } from '../error-summary.ts';
 import { matchExtensionRedirect } from '../extension-redirect.ts';
 import { oauthStates, sessions } from '../schema.ts';
 
@@ -85,9 +86,7 @@ export function connectRoutes(ctx: BrokerContext) {
     try {
       exchanged = await strava.exchangeCode(code);
     } catch (err) {
-      ctx.log(
-        `callback: code exchange failed: ${err instanceof Error ? err.message : 'unknown error'}`,
-      );
+      ctx.log(`callback: code exchange failed: ${errorSummary(err)}`);
       return back({ error: 'strava_unavailable' });
     }
     const athleteId = exchanged.athlete.id;

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { removeAthlete } from '../athlete-removal.ts';
 import type { BrokerContext, BrokerEnv } from '../broker-context.ts';
+import { errorSummary } from '../error-summary.ts';
 import { sessionAuth } from '../session-auth.ts';
 
 export function disconnectRoutes(ctx: BrokerContext) {
@@ -18,9 +19,7 @@ export function disconnectRoutes(ctx: BrokerContext) {
         revokedAtStrava = true;
       }
     } catch (error) {
-      ctx.log(
-        `disconnect: revoke failed: ${error instanceof Error ? error.message : 'unknown error'}`,
-      );
+      ctx.log(`disconnect: revoke failed: ${errorSummary(error)}`);
     }
     await removeAthlete(ctx, athleteId);
     return c.json({ disconnected: true, revoked_at_strava: revokedAtStrava });

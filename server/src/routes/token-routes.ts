@@ -2,6 +2,7 @@
 // The extension calls Strava itself with it; the broker never sees activity data.
 import { Hono } from 'hono';
 import type { BrokerContext, BrokerEnv } from '../broker-context.ts';
+import { errorSummary } from '../error-summary.ts';
 import { sessionAuth } from '../session-auth.ts';
 import { ReconnectNeededError } from '../token-vault.ts';
 
@@ -15,7 +16,7 @@ export function tokenRoutes(ctx: BrokerContext) {
       return c.json({ access_token: token.accessToken, expires_at: token.expiresAt });
     } catch (error) {
       if (error instanceof ReconnectNeededError) return c.json({ error: 'reconnect' }, 401);
-      ctx.log(`token: ${error instanceof Error ? error.message : 'unknown error'}`);
+      ctx.log(`token: ${errorSummary(error)}`);
       return c.json({ error: 'strava_unavailable' }, 502);
     }
   });

@@ -30,7 +30,9 @@ export type Connection = { session: string; athleteId: number; fragment: URLSear
 
 export type TestBroker = Awaited<ReturnType<typeof startTestBroker>>;
 
-export async function startTestBroker(options: { env?: Record<string, string> } = {}) {
+export async function startTestBroker(
+  options: { env?: Record<string, string>; log?: (line: string) => void } = {},
+) {
   const config: Config = loadConfig(testEnv(options.env));
   const database: OpenDatabase = await openTestDatabase();
   const instances: Broker[] = [];
@@ -46,7 +48,7 @@ export async function startTestBroker(options: { env?: Record<string, string> } 
       config,
       db: database.db,
       fetch: fake.fetch,
-      log: () => {},
+      log: options.log ?? (() => {}),
       clientAddress: (c) => c.req.header('X-Test-Address') ?? '203.0.113.5',
     });
     instances.push(broker);
