@@ -1,6 +1,8 @@
 // One query layer over two engines: embedded PGlite by default, PostgreSQL through `pg` when
 // DATABASE_URL is set (several broker processes must share one database). Both run the same
 // Drizzle migrations from ../drizzle.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -50,6 +52,8 @@ export async function openDatabase(options: {
     return { db, engine: 'postgres', close };
   }
   const dir = options.pgliteDir ?? 'memory';
+  // PGlite makes its own folder but not the ones above it.
+  if (dir !== 'memory') mkdirSync(dirname(dir), { recursive: true });
   const client = dir === 'memory' ? new PGlite() : new PGlite(dir);
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder });

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { errorSummary } from '../src/error-summary.ts';
+import { StravaRequestError } from '../src/strava-client.ts';
+
+describe('errorSummary', () => {
+  it("says Strava's endpoint and status, or why Strava was not reached, and nothing else", async () => {
+    expect(errorSummary(new StravaRequestError('oauth/token:refresh', 503))).toBe(
+      'Strava oauth/token:refresh answered 503',
+    );
+    const refused = await fetch('http://127.0.0.1:1/').catch((error: unknown) => error);
+    expect(errorSummary(refused)).toBe('Strava unreachable (ECONNREFUSED)');
+    expect(errorSummary(new Error('refresh_token=abc was refused'))).toBe('Error');
+    expect(errorSummary('a string')).toBe('unknown error');
+  });
+});
