@@ -4,7 +4,12 @@ import { StravaRequestError } from './strava-client.ts';
 
 export function errorSummary(error: unknown): string {
   if (error instanceof StravaRequestError) return error.message;
-  if (error instanceof Error)
-    return error.name === 'TimeoutError' ? 'Strava timed out' : error.name;
-  return 'unknown error';
+  if (!(error instanceof Error)) return 'unknown error';
+  if (error.name === 'TimeoutError') return 'Strava timed out';
+  // fetch's own failure: the cause's code (ECONNREFUSED, ENOTFOUND) says why.
+  const cause = error.cause as { code?: unknown } | undefined;
+  if (error.name === 'TypeError' && typeof cause?.code === 'string') {
+    return `Strava unreachable (${cause.code})`;
+  }
+  return error.name;
 }
