@@ -8,8 +8,8 @@ export function errorSummary(error: unknown): string {
   if (error.name === 'TimeoutError') return 'Strava timed out';
   // fetch's own failure: the cause's code (ECONNREFUSED, ENOTFOUND) says why.
   const cause = error.cause as { code?: unknown } | undefined;
-  if (error.name === 'TypeError' && typeof cause?.code === 'string') {
-    return `Strava unreachable (${cause.code})`;
+  if (error.name === 'TypeError' && error.message === 'fetch failed') {
+    return `Strava unreachable (${typeof cause?.code === 'string' ? cause.code : 'network error'})`;
   }
   return error.name;
 }
