@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
 import type { BrokerContext, BrokerEnv } from './broker-context.ts';
 import type { Config } from './config.ts';
 import type { Database } from './database.ts';
@@ -117,6 +118,8 @@ export function createBroker(options: {
   app.route('/', disconnectRoutes(ctx));
   app.route('/', webhookRoutes(ctx));
   app.onError((error, c) => {
+    // Hono's own refusals (a body over the limit) keep their status.
+    if (error instanceof HTTPException) return error.getResponse();
     log(`error on ${c.req.method} ${c.req.path}: ${errorSummary(error)}`);
     return c.json({ error: 'internal' }, 500);
   });

@@ -82,12 +82,14 @@ describe('POST /webhook', () => {
     expect(await rowsNaming(t.db, 31_337)).toBe(0);
   });
 
-  it('refuses a malformed event', async () => {
+  it('refuses a malformed or oversized event', async () => {
     const response = await t.request('/webhook', {
       method: 'POST',
       body: '{"object_type":"club"}',
     });
     expect(response.status).toBe(400);
+    const huge = await t.request('/webhook', { method: 'POST', body: 'x'.repeat(100_000) });
+    expect(huge.status).toBe(413);
   });
 
   it('deletes everything of an athlete who deauthorizes at Strava', async () => {

@@ -3,6 +3,7 @@
 // subscription for connected athletes are kept, with ids and changed field names only.
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { removeAthlete } from '../athlete-removal.ts';
 import type { BrokerContext, BrokerEnv } from '../broker-context.ts';
@@ -52,7 +53,8 @@ export function webhookRoutes(ctx: BrokerContext) {
     return c.json({ 'hub.challenge': query.data['hub.challenge'] });
   });
 
-  app.post('/webhook', async (c) => {
+  // Strava's events are a few hundred bytes; anything much larger is not one.
+  app.post('/webhook', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
     const parsed = WebhookEvent.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: 'bad_event' }, 400);
     const event = parsed.data;
