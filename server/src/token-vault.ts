@@ -47,6 +47,13 @@ export function createTokenVault(options: {
     };
   }
 
+  function openAccess(athleteId: number, row: typeof stravaTokens.$inferSelect): AccessToken {
+    return {
+      accessToken: box.open(row.accessTokenSealed, sealContext(athleteId, 'access')),
+      expiresAt: row.expiresAt,
+    };
+  }
+
   async function refreshUnderLease(
     athleteId: number,
     row: typeof stravaTokens.$inferSelect,
@@ -68,6 +75,8 @@ export function createTokenVault(options: {
       if (error instanceof StravaRequestError && (error.status === 400 || error.status === 401)) {
         throw new ReconnectNeededError('Strava refused the refresh token');
       }
+      // Strava down or slow: the token we have may still serve the next few minutes.
+      if (row.expiresAt - nowS() > 60) return openAccess(athleteId, row);
       throw error;
     }
     // Stored only while the lease is still ours; the version bump turns away every stale reader.
@@ -94,10 +103,7 @@ export function createTokenVault(options: {
         .where(eq(stravaTokens.athleteId, athleteId));
       if (!row) return null;
       if (row.expiresAt - nowS() > marginS) {
-        return {
-          accessToken: box.open(row.accessTokenSealed, sealContext(athleteId, 'access')),
-          expiresAt: row.expiresAt,
-        };
+        return openAccess(athleteId, row);
       }
       // The database's clock, not this process's, decides whether a lease has run out.
       const claimed = await db

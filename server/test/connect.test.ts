@@ -52,6 +52,19 @@ describe('GET /callback', () => {
     expect(token.status).toBe(200);
   });
 
+  it('keeps the newest five sessions of a runner who connects again and again', async () => {
+    const first = await t.connect();
+    t.fake.settings.athleteId = first.athleteId;
+    const later = [];
+    for (let i = 0; i < 6; i++) later.push(await t.connect());
+    t.fake.settings.athleteId = null;
+    expect(later.every((c) => c.athleteId === first.athleteId)).toBe(true);
+    const status = async (session: string) => (await t.call('/events', session)).status;
+    expect(await status(first.session)).toBe(401);
+    expect(await status(later[0]!.session)).toBe(401);
+    for (const connection of later.slice(1)) expect(await status(connection.session)).toBe(200);
+  });
+
   it('takes each state once', async () => {
     const start = await t.request(connectUrl(CHROMIUM_REDIRECT));
     const approved = await t.fake.fetch(start.headers.get('Location')!);

@@ -80,6 +80,24 @@ describe('POST /token', () => {
     expect(response.status).toBe(401);
   });
 
+  it('hands out the current token while Strava is down, as long as it lives a minute more', async () => {
+    t.fake.settings.tokenLifetimeS = 300;
+    const soon = await t.connect();
+    t.fake.settings.tokenLifetimeS = 30;
+    const now = await t.connect();
+    t.fake.settings.tokenLifetimeS = 6 * 3600;
+    t.fake.settings.refreshFailure = 503;
+    const soonResponse = await t.call('/token', soon.session, { method: 'POST' });
+    const nowResponse = await t.call('/token', now.session, { method: 'POST' });
+    t.fake.settings.refreshFailure = null;
+    expect(soonResponse.status).toBe(200);
+    expect(nowResponse.status).toBe(502);
+    expect(((await nowResponse.json()) as TokenBody).error).toBe('strava_unavailable');
+    // The failed refresh gave the lease back: the next request refreshes.
+    expect((await t.call('/token', now.session, { method: 'POST' })).status).toBe(200);
+    expect(t.fake.refreshesOf(now.athleteId)).toBe(1);
+  });
+
   it('refuses a missing or unknown session', async () => {
     expect((await t.request('/token', { method: 'POST' })).status).toBe(401);
     const unknown = await t.call('/token', 'A'.repeat(43), { method: 'POST' });

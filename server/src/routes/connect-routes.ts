@@ -2,7 +2,7 @@
 // opens /connect; the broker sends the runner to Strava with the shared application and its own
 // /callback, exchanges the code there and returns to the extension with a new session in the
 // URL fragment (fragments are not sent to servers nor kept in Referer headers).
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, notInArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashSecret, mintSecret } from '../bearer-secret.ts';
@@ -14,6 +14,7 @@ import { oauthStates, sessions } from '../schema.ts';
 const SCOPE = 'read,activity:read_all,profile:read_all';
 const REQUIRED_SCOPES = ['read', 'activity:read_all'];
 const STATE_TTL_MS = 10 * 60_000;
+const MAX_SESSIONS_PER_ATHLETE = 5;
 
 const ConnectQuery = z.object({
   redirect_uri: z.string().max(2000),
@@ -95,6 +96,16 @@ export function connectRoutes(ctx: BrokerContext) {
     await db
       .insert(sessions)
       .values({ tokenHash: hashSecret(session), athleteId, extensionId: pending.extensionId });
+    // A runner who connects again and again (new browsers, reinstalls) keeps the newest few.
+    const newest = db
+      .select({ tokenHash: sessions.tokenHash })
+      .from(sessions)
+      .where(eq(sessions.athleteId, athleteId))
+      .orderBy(desc(sessions.createdAt))
+      .limit(MAX_SESSIONS_PER_ATHLETE);
+    await db
+      .delete(sessions)
+      .where(and(eq(sessions.athleteId, athleteId), notInArray(sessions.tokenHash, newest)));
     return back({ session, athlete_id: String(athleteId), scope });
   });
 

@@ -28,6 +28,10 @@ export function createFakeStrava(options: {
     /** The scopes the runner grants on the authorize page. */
     grantedScope: null as string | null,
     deny: false,
+    /** The athlete the next authorization is for (a runner connecting again); null: a new one. */
+    athleteId: null as number | null,
+    /** A status for every refresh to fail with (Strava down), or null. */
+    refreshFailure: null as number | null,
     /** Strava's clock, in seconds; the bench runs it ahead to simulate a day. */
     nowS: () => Math.floor(Date.now() / 1000),
   };
@@ -69,8 +73,8 @@ export function createFakeStrava(options: {
       back.searchParams.set('error', 'access_denied');
       return c.redirect(back.toString());
     }
-    const athleteId = nextAthleteId++;
-    athletes.set(athleteId, { refreshToken: token(), refreshes: 0 });
+    const athleteId = settings.athleteId ?? nextAthleteId++;
+    if (!athletes.has(athleteId)) athletes.set(athleteId, { refreshToken: token(), refreshes: 0 });
     const code = token();
     codes.set(code, athleteId);
     back.searchParams.set('code', code);
@@ -90,6 +94,9 @@ export function createFakeStrava(options: {
         ...issue(athleteId, athlete),
         athlete: { id: athleteId, firstname: 'Runner' },
       });
+    }
+    if (body.grant_type === 'refresh_token' && settings.refreshFailure) {
+      return c.json({ message: 'Service Unavailable' }, settings.refreshFailure as 503);
     }
     const entry = [...athletes.entries()].find(([, a]) => a.refreshToken === body.refresh_token);
     if (body.grant_type !== 'refresh_token' || !entry) {
