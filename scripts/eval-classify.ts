@@ -1,24 +1,14 @@
 // npm run eval:classify -- <files or folders> [--json]
 // Replays each athlete's labeled runs through the classifier and the naive baseline and scores
 // both with the rules (scripts/eval/score.ts).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DEFAULT_PROFILE } from '../lib/model/profile';
+import { filesOf } from './eval/files-of';
 import { type LapAgreement, lapAgreement } from './eval/lap-agreement';
 import { type LabeledRun, orderRuns } from './eval/order-runs';
 import { type Replay, replay } from './eval/replay';
 import { KINDS, type Score, score } from './eval/score';
-
-function filesOf(paths: readonly string[]): string[] {
-  return paths.flatMap((p) =>
-    statSync(p).isDirectory()
-      ? readdirSync(p)
-          .filter((f) => f.endsWith('.json'))
-          .sort()
-          .map((f) => join(p, f))
-      : [p],
-  );
-}
 
 const fmt = (x: number) => x.toFixed(3);
 

@@ -2,26 +2,15 @@
 // Runs the product's classifier, planner and verdict over scenario files (the contract is in
 // scripts/eval/plan-scenario.ts and the README). Bad scenarios are reported on stderr as
 // `eval:plan: <name>: <field>: <problem>`, left out, and make the command exit 1.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { loadContext } from '../lib/recovery/load';
+import { filesOf } from './eval/files-of';
 import {
   runScenario,
   type Scenario,
   type ScenarioResult,
   ScenarioSchema,
 } from './eval/plan-scenario';
-
-function filesOf(paths: readonly string[]): string[] {
-  return paths.flatMap((p) =>
-    statSync(p).isDirectory()
-      ? readdirSync(p)
-          .filter((f) => f.endsWith('.json'))
-          .sort()
-          .map((f) => join(p, f))
-      : [p],
-  );
-}
 
 /** The pace-to-heart-rate calibration a file's runners get (the median runner's). */
 function calibrationLine(file: string, scenarios: readonly Scenario[]): string {
