@@ -18,6 +18,8 @@ interface BenchResult {
   popupFirstPaintMs: number | null;
   apiRequestsPerDay: number | null;
   detectionLatencyS: number | null;
+  oldActivityViewRequests: number | null;
+  hostilePageRequests: number | null;
   swWakeToBadgeMs: { cold: number | null; warm: number | null };
   classifier: {
     runsPerSecond: number | null;
@@ -47,6 +49,8 @@ async function main(): Promise<void> {
     popupFirstPaintMs: null,
     apiRequestsPerDay: null,
     detectionLatencyS: null,
+    oldActivityViewRequests: null,
+    hostilePageRequests: null,
     swWakeToBadgeMs: { cold: null, warm: null },
     classifier: { runsPerSecond: null, macroF1: null, baselineMacroF1: null },
   };
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
   const { apiDay, printDay } = await import('./bench/api-day');
   const { detectionLatency, printLatency } = await import('./bench/detection-latency');
   const { classifierFigures, printClassifier } = await import('./bench/classifier-figures');
+  const { panelViews, printPanelViews } = await import('./bench/panel-views');
 
   const day = await apiDay();
   printDay(day);
@@ -73,6 +78,10 @@ async function main(): Promise<void> {
   const latency = await detectionLatency();
   printLatency(latency);
   result.detectionLatencyS = Number(latency.maxS.toFixed(1));
+  const views = await panelViews();
+  printPanelViews(views);
+  result.oldActivityViewRequests = views.oldActivityViewRequests;
+  result.hostilePageRequests = views.hostilePageRequests;
   const classifier = classifierFigures(resolve(root, '../shared/labeled-runs'));
   if (classifier) {
     printClassifier(classifier);

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PanelState } from '../../lib/messaging/views';
+import type { LookUpNote, PanelState } from '../../lib/messaging/views';
 import type { RunView } from '../../lib/model/run-view';
 import type { SyncStatus } from '../../lib/model/sync-status';
 import type { DailyVerdicts } from '../../lib/model/verdict';
@@ -81,8 +81,9 @@ export function Panel(props: PanelProps) {
       <SyncBody
         kind={state.state}
         sync={state.sync}
+        lookUp={state.state === 'unknown' ? state.lookUp : undefined}
         now={props.now}
-        syncNow={actions.syncNow}
+        lookAgain={actions.lookAgain}
         clock={clock}
       />
     );
@@ -166,44 +167,54 @@ function sportLabel(sportType: string): string {
 function SyncBody({
   kind,
   sync,
+  lookUp,
   now,
-  syncNow,
+  lookAgain,
   clock,
 }: {
   kind: 'syncing' | 'unknown';
   sync: SyncStatus;
+  lookUp: LookUpNote | undefined;
   now: number;
-  syncNow(): void;
+  lookAgain(): void;
   clock(ms: number): string;
 }) {
-  const paused = sync.pausedUntil !== null && sync.pausedUntil > now;
+  const pausedUntil = Math.max(sync.pausedUntil ?? 0, lookUp?.retryAt ?? 0);
+  const waiting = pausedUntil > now;
   let message: string;
   if (kind === 'syncing' || sync.phase === 'syncing') {
-    message = 'Syncing with Strava: this run’s plan will appear here in a moment.';
+    message = 'Syncing with Strava: this run’s plan will appear here when it is done.';
+  } else if (lookUp) {
+    message = lookUp.message;
   } else if (sync.lastError) {
     message = `Couldn’t get this run from Strava: ${sync.lastError.message}`;
   } else {
     message = 'No recovery plan for this run yet.';
   }
+  const failed = kind === 'unknown' && (lookUp ? lookUp.outcome !== 'throttled' : sync.lastError);
   return (
     <div class="bb-sync">
-      <p class={sync.lastError && kind === 'unknown' ? 'bb-error' : 'bb-line'} role="status">
+      <p class={failed ? 'bb-error' : 'bb-line'} role="status">
         {message}
       </p>
-      {paused ? (
+      {waiting ? (
         <p class="bb-muted">
-          Strava’s rate limit was reached: checks resume at{' '}
-          <time>{clock(sync.pausedUntil ?? now)}</time>.
+          {(sync.pausedUntil ?? 0) === pausedUntil
+            ? 'Strava’s rate limit was reached: checks resume at '
+            : 'Bounceback can look again at '}
+          <time>{clock(pausedUntil)}</time>.
         </p>
       ) : null}
-      <p class="bb-line">
-        <button type="button" class="bb-button" onClick={syncNow} disabled={paused}>
-          Check now
-        </button>
-        {sync.lastSyncAt !== null ? (
-          <span class="bb-muted-inline"> Last checked {clock(sync.lastSyncAt)}.</span>
-        ) : null}
-      </p>
+      {lookUp?.retryAt === null ? null : (
+        <p class="bb-line">
+          <button type="button" class="bb-button" onClick={lookAgain} disabled={waiting}>
+            Check now
+          </button>
+          {sync.lastSyncAt !== null ? (
+            <span class="bb-muted-inline"> Last checked {clock(sync.lastSyncAt)}.</span>
+          ) : null}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
-// The panel's glue: asks the background for this activity's state, follows sync progress,
-// remembers collapsed/expanded, and turns clicks into messages. Rendering is Panel.tsx.
+// The panel's glue: asks the background for this activity's state (it looks an unknown own
+// activity up once), reloads when a sync pass ends, remembers collapsed/expanded, and turns
+// clicks into messages. Rendering is Panel.tsx.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { sendMessage } from '../../lib/messaging/protocol';
@@ -10,9 +11,6 @@ import { Panel } from './Panel';
 
 const collapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
 const syncStatusKey = 'local:syncStatus';
-/** While the background syncs an unknown run of ours, look again this often, for this long. */
-const POLL_MS = 3000;
-const POLL_FOR_MS = 120_000;
 
 function failed(message: string): PanelState {
   return {
@@ -48,16 +46,6 @@ export function PanelApp({ target }: { target: PanelTarget }) {
     return unwatch;
   }, [load]);
 
-  useEffect(() => {
-    if (state?.state !== 'syncing') return;
-    const started = Date.now();
-    const id = setInterval(() => {
-      if (Date.now() - started > POLL_FOR_MS) clearInterval(id);
-      else void load();
-    }, POLL_MS);
-    return () => clearInterval(id);
-  }, [state?.state, load]);
-
   const actions = {
     toggleCollapsed: () => {
       setCollapsed((c) => {
@@ -65,19 +53,10 @@ export function PanelApp({ target }: { target: PanelTarget }) {
         return !c;
       });
     },
-    syncNow: () => {
-      setState((s) =>
-        s && s.state !== 'ready' && s.state !== 'not-own' && s.state !== 'not-a-run'
-          ? {
-              state: 'syncing',
-              sync:
-                'sync' in s
-                  ? s.sync
-                  : { phase: 'syncing', lastSyncAt: null, lastError: null, pausedUntil: null },
-            }
-          : s,
-      );
-      void sendMessage('syncNow', undefined).finally(() => void load());
+    // Asks the background to look this activity up (it allows one look-up per tab per 10 min).
+    lookAgain: () => {
+      setState(null);
+      void load();
     },
     openOptions: () => void sendMessage('openPage', { page: 'options' }),
     openCheckIn: () => void sendMessage('openPage', { page: 'check-in' }),

@@ -1,8 +1,8 @@
 /** What the panel asks of its host; the content script wires these to the background. */
 export interface PanelActions {
   toggleCollapsed(): void;
-  /** "Check now": sync with Strava. */
-  syncNow(): void;
+  /** "Check now": look this activity up on Strava (the background allows one look-up a while). */
+  lookAgain(): void;
   openOptions(): void;
   openCheckIn(): void;
   setStepDone(stepId: string, done: boolean): void;

@@ -3,9 +3,9 @@
 import type { PanelState } from '../messaging/views';
 import type { CheckIn } from '../model/check-in';
 import type { WeighIn } from '../model/weigh-in';
-import { syncStatusItem } from '../store/sync-items';
 import { onAlarm, scheduleAlarms } from './alarms';
 import { type AppServiceOptions, appContext } from './context';
+import { panelLookUp } from './panel-look-up';
 import { readProfile } from './profile';
 import { replanRecent } from './replan';
 import { markStepDone, saveCheckIn, saveWeighIn } from './runner-entries';
@@ -33,12 +33,9 @@ export function createAppService(opts: AppServiceOptions) {
       await schedule();
     },
 
-    async panelState(activityId: number, own: boolean): Promise<PanelState> {
-      const known = await readPanel(ctx, activityId, own);
-      if (known) return known;
-      // The runner's own activity that we do not know yet: look now (sync is single-flight).
-      void syncNow(true);
-      return { state: 'syncing', sync: await syncStatusItem.getValue() };
+    /** `tabId`: the framed panel's tab, whose look-ups share one allowance. */
+    async panelState(activityId: number, own: boolean, tabId: number | null): Promise<PanelState> {
+      return (await readPanel(ctx, activityId, own)) ?? panelLookUp(ctx, activityId, tabId);
     },
 
     popupState: async () => (await readViews(ctx)).popup,

@@ -53,11 +53,12 @@ export function createHandlers(app: AppService, strava: StravaService): HandlerT
     }),
     disconnect: row('pages', NoPayloadSchema, () => strava.disconnect().catch(asStravaError)),
 
-    getPanel: row('pages-or-panel', PanelRequestSchema, (req, { panelActivity }) => {
+    getPanel: row('pages-or-panel', PanelRequestSchema, (req, { panelActivity, panelTab }) => {
       ownTab(req.activityId, panelActivity);
-      return app.panelState(req.activityId, req.own);
+      return app.panelState(req.activityId, req.own, panelTab);
     }),
-    syncNow: row('pages-or-panel', NoPayloadSchema, () => app.syncNow(true)),
+    // The page controls the panel's URL and hash: only our own pages may ask for a whole pass.
+    syncNow: row('pages', NoPayloadSchema, () => app.syncNow(true)),
     markStepDone: row('pages-or-panel', StepDoneSchema, (req, { panelActivity }) => {
       ownTab(req.activityId, panelActivity);
       return app.markStepDone(req.activityId, req.stepId, req.done);

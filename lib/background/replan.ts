@@ -1,6 +1,6 @@
 // Rebuilds the plans that the runner's own entries (check-ins, weigh-ins, imports) can still move.
 
-import { classifyAndPlan } from '../sync/plan-run';
+import { classifyAndPlan, readKnown } from '../sync/plan-run';
 import { DAY_MS } from '../time';
 import type { AppContext } from './context';
 import { readProfile } from './profile';
@@ -11,18 +11,7 @@ const REPLAN_WITHIN_MS = 5 * DAY_MS;
 export async function replanRecent(ctx: AppContext): Promise<void> {
   const c = ctx.collections;
   const t = ctx.now();
-  const [runs, checkIns, weighIns, profile] = await Promise.all([
-    c.runs.all(),
-    c.checkIns.all(),
-    c.weighIns.all(),
-    readProfile(ctx),
-  ]);
-  const known = {
-    runs: new Map(runs.map(([, r]) => [r.activity.id, r])),
-    checkIns: checkIns.map(([, v]) => v),
-    weighIns: weighIns.map(([, v]) => v),
-    profile,
-  };
+  const known = await readKnown(c, await readProfile(ctx));
   const recent = [...known.runs.values()]
     .filter((r) => r.plan && r.plan.runEndedAt > t - REPLAN_WITHIN_MS)
     .sort((a, b) => a.plan!.runEndedAt - b.plan!.runEndedAt);

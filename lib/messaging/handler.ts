@@ -11,7 +11,7 @@ import {
   type ProtocolMap,
   type Result,
 } from './protocol';
-import { framedPanelActivity, isExtensionPage, type SenderInfo } from './senders';
+import { framedPanelActivity, framedPanelTab, isExtensionPage, type SenderInfo } from './senders';
 
 /**
  * `extension`: any context of this extension (the framed panel included); `pages`: the popup and
@@ -22,6 +22,8 @@ export type Who = 'extension' | 'pages' | 'pages-or-panel';
 export interface HandlerContext {
   /** The activity the framed panel's tab shows, or null when a page of ours asks. */
   panelActivity: number | null;
+  /** The framed panel's tab, or null. */
+  panelTab: number | null;
 }
 
 export interface Row<T> {
@@ -97,7 +99,7 @@ export function handle<T>(r: Row<T>, data: unknown, sender: SenderInfo): Promise
       ? sender.id === browser.runtime.id
       : page || (r.who === 'pages-or-panel' && panelActivity !== null);
   if (!allowed) return Promise.resolve({ ok: false, error: FORBIDDEN });
-  return r.call(data, { panelActivity });
+  return r.call(data, { panelActivity, panelTab: page ? null : framedPanelTab(sender) });
 }
 
 /** Registers every row; call synchronously at background start-up. Returns the remover. */

@@ -6,7 +6,7 @@ import { activityIdFrom } from '../strava-page';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { url?: string } | object;
+  tab?: { url?: string; id?: number } | object;
 }
 
 /** The panel's page in its frame on a tab. */
@@ -35,4 +35,11 @@ export function framedPanelActivity(sender: SenderInfo): number | null {
   if (!isFramedPanel(sender)) return null;
   const url = (sender.tab as { url?: unknown }).url;
   return typeof url === 'string' ? activityIdFrom(url) : null;
+}
+
+/** The framed panel's tab id, whose look-ups share one allowance (null for any other sender). */
+export function framedPanelTab(sender: SenderInfo): number | null {
+  if (!isFramedPanel(sender)) return null;
+  const id = (sender.tab as { id?: unknown }).id;
+  return typeof id === 'number' && Number.isSafeInteger(id) ? id : null;
 }

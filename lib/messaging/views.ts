@@ -8,6 +8,14 @@ import { type RunView, RunViewSchema } from '../model/run-view';
 import { type SyncStatus, SyncStatusSchema } from '../model/sync-status';
 import { type DailyVerdicts, DailyVerdictsSchema } from '../model/verdict';
 
+/** What the panel's direct look-up of an unknown own activity found, in words. */
+export interface LookUpNote {
+  outcome: 'not-found' | 'not-own' | 'throttled' | 'paused' | 'failed';
+  message: string;
+  /** When a new look-up may be asked for; null when asking again would not help. */
+  retryAt: number | null;
+}
+
 /** What the panel gets for one activity page. */
 export type PanelState =
   | { state: 'not-connected' }
@@ -15,7 +23,7 @@ export type PanelState =
   | { state: 'not-own' }
   | { state: 'not-a-run'; sportType: string }
   | { state: 'syncing'; sync: SyncStatus }
-  | { state: 'unknown'; sync: SyncStatus }
+  | { state: 'unknown'; sync: SyncStatus; lookUp?: LookUpNote }
   | { state: 'ready'; run: RunView; verdict?: DailyVerdicts };
 
 const popupShape = {

@@ -10,6 +10,7 @@ import { type PlanKind, planKindOf } from '../model/run-kind';
 import type { StoredRun } from '../model/stored-run';
 import type { WeighIn } from '../model/weigh-in';
 import { type PlanOptions, plan } from '../recovery/plan';
+import type { Collections } from '../store/collections';
 
 export interface Known {
   runs: ReadonlyMap<number, StoredRun>;
@@ -18,6 +19,24 @@ export interface Known {
   profile: Profile;
   /** What the runner told us about the days ahead (the next hard session); none by default. */
   planOptions?: PlanOptions;
+}
+
+/** Everything stored that a plan reads, in one read of each collection. */
+export async function readKnown(
+  c: Collections,
+  profile: Profile,
+): Promise<Known & { runs: Map<number, StoredRun> }> {
+  const [runs, checkIns, weighIns] = await Promise.all([
+    c.runs.all(),
+    c.checkIns.all(),
+    c.weighIns.all(),
+  ]);
+  return {
+    runs: new Map(runs.map(([, r]) => [r.activity.id, r])),
+    checkIns: checkIns.map(([, v]) => v),
+    weighIns: weighIns.map(([, v]) => v),
+    profile,
+  };
 }
 
 /** A run's plan counts toward others' readiness while it still counts down. */

@@ -8,7 +8,7 @@ import type { Profile } from '../model/profile';
 import type { StoredRun } from '../model/stored-run';
 import type { Collections } from '../store/collections';
 import { DAY_MS, HOUR_MS } from '../time';
-import { classifyAndPlan, type Known } from './plan-run';
+import { classifyAndPlan, readKnown } from './plan-run';
 import type { SyncSource } from './sync-source';
 
 export const OVERLAP_MS = 48 * HOUR_MS;
@@ -56,7 +56,7 @@ function edited(known: Activity, listed: Activity): boolean {
   );
 }
 
-function withoutStreams({ streams: _s, ...rest }: Activity): Activity {
+export function withoutStreams({ streams: _s, ...rest }: Activity): Activity {
   return rest;
 }
 
@@ -68,18 +68,7 @@ export async function syncOnce(
   const now = deps.now();
   const cursor = await deps.cursor.get();
   const { collections: c } = deps;
-  const [runs, checkIns, weighIns, profile] = await Promise.all([
-    c.runs.all(),
-    c.checkIns.all(),
-    c.weighIns.all(),
-    deps.profile(),
-  ]);
-  const known: Known & { runs: Map<number, StoredRun> } = {
-    runs: new Map(runs.map(([, r]) => [r.activity.id, r])),
-    checkIns: checkIns.map(([, v]) => v),
-    weighIns: weighIns.map(([, v]) => v),
-    profile,
-  };
+  const known = await readKnown(c, await deps.profile());
 
   const afterMs =
     cursor.backfilledAt === null || cursor.newestStartMs === null

@@ -185,6 +185,7 @@ describe('messages from unexpected senders', () => {
       'connect',
       'disconnect',
       'getRedirectUrl',
+      'syncNow',
       'exportData',
       'importData',
       'deleteEverything',

@@ -11,7 +11,7 @@ export type ActionSpies = { [K in keyof PanelActions]: Mock<PanelActions[K]> };
 function spies(): ActionSpies {
   return {
     toggleCollapsed: vi.fn<PanelActions['toggleCollapsed']>(),
-    syncNow: vi.fn<PanelActions['syncNow']>(),
+    lookAgain: vi.fn<PanelActions['lookAgain']>(),
     openOptions: vi.fn<PanelActions['openOptions']>(),
     openCheckIn: vi.fn<PanelActions['openCheckIn']>(),
     setStepDone: vi.fn<PanelActions['setStepDone']>(),

@@ -20,7 +20,7 @@ describe('panel states', () => {
     expect(container.textContent).toMatch(/Connect Strava in Bounceback’s options/);
     click(button(container, 'Open options'));
     expect(actions.openOptions).toHaveBeenCalledTimes(1);
-    expect(actions.syncNow).not.toHaveBeenCalled();
+    expect(actions.lookAgain).not.toHaveBeenCalled();
   });
 
   it('reconnect needed: one line and a button to options', () => {
@@ -38,7 +38,7 @@ describe('panel states', () => {
     // 13:25 UTC is 9:25 in New York (en-GB, hour: numeric).
     expect(container.textContent).toContain('Last checked 9:25.');
     click(button(container, 'Check now'));
-    expect(actions.syncNow).toHaveBeenCalledTimes(1);
+    expect(actions.lookAgain).toHaveBeenCalledTimes(1);
   });
 
   it('unknown with an error: the message, and "Check now"', () => {
@@ -52,7 +52,7 @@ describe('panel states', () => {
     expect(error?.textContent).toBe('Couldn’t get this run from Strava: Strava did not answer.');
     expect(error?.getAttribute('role')).toBe('status');
     click(button(container, 'Check now'));
-    expect(actions.syncNow).toHaveBeenCalledTimes(1);
+    expect(actions.lookAgain).toHaveBeenCalledTimes(1);
   });
 
   it('unknown without an error: no plan yet, no error styling', () => {
@@ -73,6 +73,38 @@ describe('panel states', () => {
     expect(button(container, 'Check now').disabled).toBe(true);
     rerender({ state, now: now + 11 * MINUTE });
     expect(container.textContent).not.toContain('checks resume');
+    expect(button(container, 'Check now').disabled).toBe(false);
+  });
+
+  it('looked up and not on Strava: says what it did, with no button that cannot help', () => {
+    const message = 'Strava did not show Bounceback this activity: it may be private, or deleted.';
+    const { container } = mountPanel({
+      state: {
+        state: 'unknown',
+        sync: sync(),
+        lookUp: { outcome: 'not-found', message, retryAt: null },
+      },
+    });
+    expect(container.querySelector('.bb-error')?.textContent).toBe(message);
+    expect(container.querySelector('button.bb-button')).toBeNull();
+  });
+
+  it('look-up allowance used: waits without an error, "Check now" back when it may ask', () => {
+    const now = RUN_END + HOUR;
+    const state = {
+      state: 'unknown' as const,
+      sync: sync(),
+      lookUp: {
+        outcome: 'throttled' as const,
+        message: 'Looked up a moment ago.',
+        retryAt: now + 5 * MINUTE,
+      },
+    };
+    const { container, rerender } = mountPanel({ state, now });
+    expect(container.querySelector('.bb-error')).toBeNull();
+    expect(container.textContent).toContain('can look again at 10:30');
+    expect(button(container, 'Check now').disabled).toBe(true);
+    rerender({ state, now: now + 6 * MINUTE });
     expect(button(container, 'Check now').disabled).toBe(false);
   });
 

@@ -35,7 +35,7 @@ describe('app service against the simulator', () => {
     const fresh = sim.finishRun({ kind: 'tempo' });
     const status = await app.syncNow(true);
     expect(status.lastError).toBeNull();
-    const panel = await app.panelState(fresh.id, true);
+    const panel = await app.panelState(fresh.id, true, null);
     expect(panel.state).toBe('ready');
     if (panel.state !== 'ready') return;
     expect(panel.run.activity.id).toBe(fresh.id);
@@ -45,7 +45,7 @@ describe('app service against the simulator', () => {
 
   it('says "not own" for an activity we do not hold when the page is not the runner’s', async () => {
     await app.syncNow(true);
-    expect((await app.panelState(999_999_999, false)).state).toBe('not-own');
+    expect((await app.panelState(999_999_999, false, null)).state).toBe('not-own');
   });
 
   it('a short night moves readiness later and says so; an edit replaces the day', async () => {

@@ -1,0 +1,44 @@
+// One activity fetched by id, outside the list: the panel's own activity that sync never saw (older
+// than the backfill, or uploaded late). It is planned like a synced run, its history from what is
+// stored, and never lists: one detail call, no more.
+import { endOf, isRun } from '../model/activity';
+import type { StoredRun } from '../model/stored-run';
+import { classifyAndPlan, readKnown } from './plan-run';
+import type { SyncDeps } from './sync-once';
+import { RECENT_MS, withoutStreams } from './sync-once';
+
+export type LookUp =
+  | { outcome: 'stored'; run: StoredRun; isNew: boolean }
+  | { outcome: 'not-found' }
+  | { outcome: 'not-own' };
+
+/** `athleteId`: the connected athlete; a public activity of someone else is not planned. */
+export async function lookUpActivity(
+  deps: Omit<SyncDeps, 'cursor'>,
+  id: number,
+  athleteId: number | null,
+): Promise<LookUp> {
+  const activity = await deps.source.activity(id, false);
+  if (!activity) return { outcome: 'not-found' };
+  const owner = (activity as { athlete?: { id?: unknown } }).athlete?.id;
+  if (athleteId !== null && typeof owner === 'number' && owner !== athleteId) {
+    return { outcome: 'not-own' };
+  }
+  const now = deps.now();
+  const known = await readKnown(deps.collections, await deps.profile());
+  const before = known.runs.get(id);
+  const result = classifyAndPlan(activity, known, now);
+  const run: StoredRun = {
+    activity: withoutStreams(activity),
+    classification: result.classification,
+    plan: result.plan,
+    detailed: true,
+    syncedAt: now,
+  };
+  await deps.collections.runs.put(id, run);
+  const isNew = !before;
+  if (isNew && isRun(activity) && run.plan && endOf(activity) > now - RECENT_MS) {
+    await deps.onNewRun?.(run);
+  }
+  return { outcome: 'stored', run, isNew };
+}
