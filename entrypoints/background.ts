@@ -44,4 +44,6 @@ export default defineBackground(() => {
     else void app.refreshViews();
   });
   void app.refreshViews();
+  // A worker stopped between storing a run and announcing it announces it now.
+  void app.drainOutbox();
 });

@@ -57,5 +57,16 @@ export function StatusNotice({
       </div>
     );
   }
+  if (sync.setAside) {
+    const n = sync.setAside;
+    return (
+      <div class="bb-notice" role="status">
+        <p>
+          Strava sent {n === 1 ? 'one activity' : `${n} activities`} Bounceback could not read;{' '}
+          {n === 1 ? 'it was' : 'they were'} set aside and everything else synced.
+        </p>
+      </div>
+    );
+  }
   return null;
 }

@@ -3,8 +3,10 @@
 import type { PanelState } from '../messaging/views';
 import type { CheckIn } from '../model/check-in';
 import type { WeighIn } from '../model/weigh-in';
+import { drainOutbox } from '../sync/sync-once';
 import { onAlarm, scheduleAlarms } from './alarms';
 import { type AppServiceOptions, appContext } from './context';
+import { announcer } from './notifications';
 import { panelLookUp } from './panel-look-up';
 import { readProfile } from './profile';
 import { replanRecent } from './replan';
@@ -36,6 +38,11 @@ export function createAppService(opts: AppServiceOptions) {
     /** `tabId`: the framed panel's tab, whose look-ups share one allowance. */
     async panelState(activityId: number, own: boolean, tabId: number | null): Promise<PanelState> {
       return (await readPanel(ctx, activityId, own)) ?? panelLookUp(ctx, activityId, tabId);
+    },
+
+    /** Announces stored runs whose announcement a stopped worker never made. */
+    drainOutbox: async () => {
+      await drainOutbox({ collections: ctx.collections, now: ctx.now, ...announcer(ctx) });
     },
 
     popupState: async () => (await readViews(ctx)).popup,

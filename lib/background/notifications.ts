@@ -1,6 +1,7 @@
 // The worker's notifications: a new run's kind and next step, the refuel window closing, the
 // morning check-in reminder. Each respects its setting; an OS that blocks notifications is fine.
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { endOf } from '../model/activity';
 import { REFUEL_STEP } from '../model/plan';
 import { runKindLabel } from '../model/run-kind';
@@ -30,8 +31,36 @@ async function notify(id: string, title: string, message: string): Promise<void>
   }
 }
 
+/** Runs announced lately (id → when): the outbox's memory across worker restarts and re-fetches
+ *  of a quarantined record, so a run is not announced twice. */
+const announcedItem = storage.defineItem<Record<string, number>>('local:announcedRuns', {
+  fallback: {},
+});
+const REMEMBER_MS = 8 * 24 * HOUR_MS;
+
+async function remember(id: number, now: number): Promise<void> {
+  const kept = Object.entries(await announcedItem.getValue()).filter(
+    ([, at]) => typeof at === 'number' && at > now - REMEMBER_MS && at <= now + HOUR_MS,
+  );
+  await announcedItem.setValue(Object.fromEntries([...kept.slice(-499), [String(id), now]]));
+}
+
+/** What the sync pass's outbox calls: announce once, and know what was announced before. */
+export function announcer(ctx: AppContext) {
+  return {
+    onNewRun: async (run: StoredRun) => {
+      await announceRun(ctx, run);
+      await remember(run.activity.id, ctx.now());
+    },
+    wasAnnounced: async (id: number) => {
+      const seen = (await announcedItem.getValue())[String(id)];
+      return typeof seen === 'number';
+    },
+  };
+}
+
 /** A run seen for the first time: warn before its refuel window closes, and say what it was. */
-export async function announceRun(ctx: AppContext, run: StoredRun): Promise<void> {
+async function announceRun(ctx: AppContext, run: StoredRun): Promise<void> {
   const settings = await readSettings();
   const { plan: p, classification } = run;
   if (!p || !classification) return;

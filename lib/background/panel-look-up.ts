@@ -7,7 +7,7 @@ import { syncStatusItem } from '../store/sync-items';
 import { isStravaError } from '../strava/errors';
 import { lookUpActivity } from '../sync/look-up';
 import type { AppContext } from './context';
-import { announceRun } from './notifications';
+import { announcer } from './notifications';
 import { readProfile } from './profile';
 import { readPanel } from './views';
 
@@ -72,7 +72,7 @@ async function fetchOnce(ctx: AppContext, activityId: number, key: string): Prom
         collections: ctx.collections,
         profile: () => readProfile(ctx),
         now: ctx.now,
-        onNewRun: (run) => announceRun(ctx, run),
+        ...announcer(ctx),
       },
       activityId,
       connection.athlete?.id ?? null,

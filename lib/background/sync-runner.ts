@@ -1,11 +1,12 @@
 // One sync at a time, on schedule or on demand: its status for the views, its errors as the
 // runner should read them, and each new run announced once it is stored.
 import type { SyncStatus } from '../model/sync-status';
+import { quarantineRaw } from '../store/record-store';
 import { cursorItem, syncStatusItem } from '../store/sync-items';
 import { isStravaError, StravaError } from '../strava/errors';
 import { syncOnce } from '../sync/sync-once';
 import type { AppContext } from './context';
-import { announceRun } from './notifications';
+import { announcer } from './notifications';
 import { readProfile } from './profile';
 import { refreshViews } from './views';
 
@@ -20,18 +21,33 @@ export function createSyncRunner(ctx: AppContext): SyncNow {
     let status: SyncStatus;
     try {
       await ctx.strava.ready;
-      await syncOnce(
+      const report = await syncOnce(
         {
           source: ctx.source(),
           collections: ctx.collections,
           cursor: { get: () => cursorItem.getValue(), set: (v) => cursorItem.setValue(v) },
           profile: () => readProfile(ctx),
           now: ctx.now,
-          onNewRun: (run) => announceRun(ctx, run),
+          seesPrivate: connection.scopes.includes('activity:read_all'),
+          ...announcer(ctx),
+          onRejected: (item) =>
+            quarantineRaw({
+              collection: 'strava:activities',
+              key: item.id ?? 'no id',
+              reason: item.issue,
+              raw: item.raw,
+              at: ctx.now(),
+            }),
         },
         { urgent },
       );
-      status = { phase: 'idle', lastSyncAt: ctx.now(), lastError: null, pausedUntil: null };
+      status = {
+        phase: 'idle',
+        lastSyncAt: ctx.now(),
+        lastError: null,
+        pausedUntil: null,
+        ...(report.rejected ? { setAside: report.rejected } : {}),
+      };
     } catch (error) {
       const info =
         error instanceof StravaError

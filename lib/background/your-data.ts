@@ -10,6 +10,7 @@ import type { RunRecord } from '../data/run-record';
 import { summaryOf } from '../model/activity';
 import type { StoredRun } from '../model/stored-run';
 import type { Collections } from '../store/collections';
+import { clearQuarantine } from '../store/record-store';
 import { readSettings, settingsItem } from '../store/settings-item';
 import { cursorItem, syncStatusItem } from '../store/sync-items';
 
@@ -78,6 +79,7 @@ export async function importFile(
             plan: r.plan,
             detailed: false,
             syncedAt: now,
+            origin: 'import' as const,
           },
     ]);
   }
@@ -93,7 +95,14 @@ export async function importFile(
 
 /** Forgets every run, plan, check-in, weigh-in and setting; the Strava connection is separate. */
 export async function deleteEverything(c: Collections): Promise<void> {
-  await Promise.all([c.runs.clear(), c.progress.clear(), c.checkIns.clear(), c.weighIns.clear()]);
+  // The quarantine holds raw copies (Strava items, check-ins, weigh-ins): they go too.
+  await Promise.all([
+    c.runs.clear(),
+    c.progress.clear(),
+    c.checkIns.clear(),
+    c.weighIns.clear(),
+    clearQuarantine(),
+  ]);
   await Promise.all([
     settingsItem.removeValue(),
     cursorItem.removeValue(),

@@ -12,5 +12,12 @@ export const StoredRunSchema = z.object({
   /** Has the full detail (laps, splits) been read, or only the list's summary? */
   detailed: z.boolean(),
   syncedAt: z.number(),
+  /** Where it came from: an imported run was never listed by Strava here, so sync never asks
+   *  Strava to confirm it (a hostile file of thousands would cost a request each). */
+  origin: z.optional(z.enum(['strava', 'import'])),
+  /** The announcement outbox: null while a new run still awaits its notification and alarms. */
+  announcedAt: z.optional(z.nullable(z.number())),
+  /** Strava answered 404 without `activity:read_all`: private or deleted, so kept but not shown. */
+  hiddenAt: z.optional(z.number()),
 });
 export type StoredRun = z.output<typeof StoredRunSchema>;

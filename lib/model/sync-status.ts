@@ -8,6 +8,8 @@ export const SyncStatusSchema = z.object({
   lastError: z.nullable(z.object({ kind: z.string(), message: z.string() })),
   /** Rate-limited: nothing goes to Strava until then (epoch ms). */
   pausedUntil: z.nullable(z.number()),
+  /** Activities of the last pass that Strava sent malformed: set aside, the rest synced. */
+  setAside: z.optional(z.number()),
 });
 export type SyncStatus = z.output<typeof SyncStatusSchema>;
 export type SyncPhase = SyncStatus['phase'];

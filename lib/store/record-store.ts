@@ -49,6 +49,12 @@ export async function quarantined(): Promise<QuarantinedRecord[]> {
   return (await entries<string, QuarantinedRecord>(quarantineStore())).map(([, v]) => v);
 }
 
+/** Sets aside a record that never made it into a collection (a Strava list item that failed its
+ *  schema): kept once per content, for a bug report, and cleared with everything else. */
+export async function quarantineRaw(q: QuarantinedRecord): Promise<void> {
+  await set(`${q.collection}:${String(q.key)}:${fingerprint(q.raw)}`, q, quarantineStore());
+}
+
 export async function clearQuarantine(): Promise<void> {
   await clear(quarantineStore());
 }

@@ -14,6 +14,7 @@ import {
 } from './rate-budget';
 import {
   DEFAULT_TIMEOUT_MS,
+  describeIssues,
   type Fetch,
   type Http,
   missingPermission,
@@ -23,6 +24,7 @@ import {
   send,
 } from './request';
 import {
+  ActivityListSchema,
   type DetailedActivity,
   DetailedActivitySchema,
   type DetailedAthlete,
@@ -31,7 +33,7 @@ import {
   type StreamSet,
   StreamSetSchema,
   type SummaryActivity,
-  SummaryActivityListSchema,
+  SummaryActivitySchema,
 } from './schemas';
 import type { TokenSource } from './token-source';
 
@@ -60,11 +62,46 @@ interface ListActivitiesQuery {
   perPage?: number;
 }
 
+/** An item of a list that failed its schema: set aside, so the rest of the page still counts. */
+export interface RejectedItem {
+  /** Its id, when it has a usable one. */
+  id: number | null;
+  /** Where and what, e.g. `name: expected string`. */
+  issue: string;
+  raw: unknown;
+}
+
+interface ActivityPage {
+  activities: SummaryActivity[];
+  rejected: RejectedItem[];
+  /** Items Strava sent (good and bad): a full page means there may be another. */
+  count: number;
+}
+
 export interface StravaClient {
   athlete(opts?: CallOptions): Promise<DetailedAthlete>;
-  listActivities(query?: ListActivitiesQuery, opts?: CallOptions): Promise<SummaryActivity[]>;
+  listActivities(query?: ListActivitiesQuery, opts?: CallOptions): Promise<ActivityPage>;
   activity(id: number, opts?: CallOptions): Promise<DetailedActivity>;
   streams(id: number, keys: readonly StreamKey[], opts?: CallOptions): Promise<StreamSet>;
+}
+
+/** Each item on its own: one activity Strava sends malformed must not hold back the others. */
+function splitPage(items: unknown[]): ActivityPage {
+  const page: ActivityPage = { activities: [], rejected: [], count: items.length };
+  for (const raw of items) {
+    const parsed = SummaryActivitySchema.safeParse(raw);
+    if (parsed.success) {
+      page.activities.push(parsed.data);
+      continue;
+    }
+    const id = (raw as { id?: unknown } | null)?.id;
+    page.rejected.push({
+      id: typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null,
+      issue: describeIssues(parsed.error.issues),
+      raw,
+    });
+  }
+  return page;
 }
 
 function activityId(id: number): string {
@@ -137,13 +174,15 @@ export function createStravaClient(options: StravaClientOptions): StravaClient {
 
   return {
     athlete: (opts = {}) => get('/athlete', {}, DetailedAthleteSchema, 'GET /athlete', opts),
-    listActivities: (query = {}, opts = {}) =>
-      get(
-        '/athlete/activities',
-        { after: query.after, before: query.before, page: query.page, per_page: query.perPage },
-        SummaryActivityListSchema,
-        'GET /athlete/activities',
-        opts,
+    listActivities: async (query = {}, opts = {}) =>
+      splitPage(
+        await get(
+          '/athlete/activities',
+          { after: query.after, before: query.before, page: query.page, per_page: query.perPage },
+          ActivityListSchema,
+          'GET /athlete/activities',
+          opts,
+        ),
       ),
     activity: async (id, opts = {}) =>
       get(

@@ -71,6 +71,14 @@ export function parseBody<S extends z.ZodMiniType>(
   });
 }
 
+/** The first issue, with its path: what a quarantined record says was wrong with it. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const issue = issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${describeIssue(issue)}` : describeIssue(issue);
+}
+
 // zod/mini carries no locale texts ("Invalid input"), so name the expectation ourselves.
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;

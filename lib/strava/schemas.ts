@@ -132,7 +132,8 @@ export const DetailedActivitySchema = z.looseObject({
 });
 export type DetailedActivity = z.output<typeof DetailedActivitySchema>;
 
-export const SummaryActivityListSchema = z.array(SummaryActivitySchema);
+/** A list page's items, each validated on its own (client.ts). */
+export const ActivityListSchema = z.array(z.unknown()).check(z.maxLength(500));
 
 // Streams ---------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ import { endOf, isRun } from '../model/activity';
 import type { StoredRun } from '../model/stored-run';
 import { classifyAndPlan, readKnown } from './plan-run';
 import type { SyncDeps } from './sync-once';
-import { RECENT_MS, withoutStreams } from './sync-once';
+import { drainOutbox, RECENT_MS, withoutStreams } from './sync-once';
 
 export type LookUp =
   | { outcome: 'stored'; run: StoredRun; isNew: boolean }
@@ -28,17 +28,19 @@ export async function lookUpActivity(
   const known = await readKnown(deps.collections, await deps.profile());
   const before = known.runs.get(id);
   const result = classifyAndPlan(activity, known, now);
+  const isNew = !before;
+  const owed =
+    isNew && isRun(activity) && result.plan !== null && endOf(activity) > now - RECENT_MS;
   const run: StoredRun = {
     activity: withoutStreams(activity),
     classification: result.classification,
     plan: result.plan,
     detailed: true,
     syncedAt: now,
+    origin: 'strava',
+    announcedAt: owed ? null : before?.announcedAt === undefined ? now : before.announcedAt,
   };
   await deps.collections.runs.put(id, run);
-  const isNew = !before;
-  if (isNew && isRun(activity) && run.plan && endOf(activity) > now - RECENT_MS) {
-    await deps.onNewRun?.(run);
-  }
+  if (run.announcedAt === null) await drainOutbox(deps, [run]);
   return { outcome: 'stored', run, isNew };
 }

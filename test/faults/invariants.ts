@@ -2,23 +2,23 @@
 //
 // "Processed exactly once" here means: every activity the simulator holds is stored once (one
 // record per id) with its latest name and workout_type, and a run gets a plan; and the
-// announcement (onNewRun → notification) fires at most once per id, and exactly once for a new
-// recent run unless the worker was stopped between storing it and announcing it (a kill
-// 'after-write': the store is durable, the notification is not, and it is not repeated).
+// announcement (onNewRun → notification) fires exactly once for a new recent run (the outbox:
+// `announcedAt: null` until done, drained after every pass), unless Strava deleted it first.
 
 import { isRun } from '../../lib/model/activity';
 import type { CheckIn } from '../../lib/model/check-in';
 import type { Collections } from '../../lib/store/collections';
 import { quarantined } from '../../lib/store/record-store';
-import { BACKFILL_MS, type Cursor, OVERLAP_MS } from '../../lib/sync/sync-once';
+import type { Cursor } from '../../lib/sync/cursor';
+import { BACKFILL_MS, OVERLAP_MS } from '../../lib/sync/sync-once';
 import type { RateUsage } from '../strava-sim/rate-limiter';
 import type { Simulator } from '../strava-sim/server';
 
 export interface Model {
   /** onNewRun calls per activity id. */
   announced: Map<number, number>;
-  /** The first time each id was stored: is an announcement owed, may it have been cut off? */
-  firstStored: Map<number, { owed: boolean; mayBeUnannounced: boolean }>;
+  /** The first time each id was stored: is an announcement owed? */
+  firstStored: Map<number, { owed: boolean }>;
   /** The latest check-in written per date. */
   checkIns: Map<string, CheckIn>;
   edited: Set<number>;
@@ -31,6 +31,8 @@ export interface Model {
 export interface Verdict {
   lost: number;
   duplicated: number;
+  /** New recent runs stored and never announced. */
+  unannounced: number;
   violations: string[];
 }
 
@@ -71,6 +73,7 @@ export async function checkSettled(
   const violations = [...model.violations];
   let lost = 0;
   let duplicated = 0;
+  let unannounced = 0;
 
   const records = await collections.runs.all();
   const byId = new Map<number, number>();
@@ -119,8 +122,11 @@ export async function checkSettled(
     if (!model.firstStored.get(id)?.owed)
       violations.push(`run ${id} announced but not owed an announcement`);
   }
+  // The outbox: a stopped worker or a failed pass only delays an announcement. A run deleted on
+  // Strava before its announcement went out owes none.
   for (const [id, first] of model.firstStored) {
-    if (first.owed && !first.mayBeUnannounced && !model.announced.has(id)) {
+    if (first.owed && !model.announced.has(id) && !sim.state.deletedIds.has(id)) {
+      unannounced++;
       violations.push(`new recent run ${id} stored but never announced`);
     }
   }
@@ -160,5 +166,5 @@ export async function checkSettled(
       `rate budget exceeded: the simulator refused a request at ${iso(o.at)} (usage ${JSON.stringify(o.usage)})`,
     );
   }
-  return { lost, duplicated, violations };
+  return { lost, duplicated, unannounced, violations };
 }

@@ -192,17 +192,10 @@ class World {
             model.firstStored.set(id, {
               // Exactly what sync-once announces: a new, recent run with a plan.
               owed: value.plan !== null && endOf(value.activity) > passNow - RECENT_MS,
-              mayBeUnannounced: false,
             });
           }
-          try {
-            at('after-write');
-          } catch (stop) {
-            // Stopped between the store and the announcement: at most once, not exactly once.
-            const first = model.firstStored.get(id);
-            if (first) first.mayBeUnannounced = true;
-            throw stop;
-          }
+          // Stopped between the store and the announcement: the outbox owes it still.
+          at('after-write');
         },
       },
     };
@@ -216,6 +209,8 @@ class World {
         const id = run.activity.id;
         model.announced.set(id, (model.announced.get(id) ?? 0) + 1);
       },
+      // The notification centre outlives the worker.
+      wasAnnounced: async (id: number) => model.announced.has(id),
     };
     if (this.opts.tamper) deps = this.opts.tamper(deps);
 

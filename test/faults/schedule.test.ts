@@ -61,8 +61,10 @@ describe('fault-schedule checker', () => {
       ...d,
       source: {
         ...d.source,
-        listActivities: async (q, u) =>
-          (await d.source.listActivities(q, u)).filter((a) => a.sport_type !== 'Ride'),
+        listActivities: async (q, u) => {
+          const page = await d.source.listActivities(q, u);
+          return { ...page, activities: page.activities.filter((a) => a.sport_type !== 'Ride') };
+        },
       },
     }));
     expect(r.lost).toBeGreaterThan(0);

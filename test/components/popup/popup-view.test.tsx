@@ -122,6 +122,13 @@ describe('PopupView states', () => {
     await click([...root.querySelectorAll('button')].find((b) => text(b) === 'Try again') ?? null);
     expect(a.syncNow).toHaveBeenCalledOnce();
   });
+
+  it('activities Strava sent malformed are named, without an alarm', () => {
+    const sync = { ...idle, lastSyncAt: NOW, setAside: 2 };
+    const root = mount(<PopupView {...props({ status: { connection: 'connected', sync } })} />);
+    expect(text(root)).toMatch(/Strava sent 2 activities Bounceback could not read/);
+    expect(root.querySelector('.bb-notice-warn')).toBeNull();
+  });
 });
 
 describe('PopupView: the current plan', () => {

@@ -75,7 +75,7 @@ describe('requests', () => {
       page: 2,
       perPage: 50,
     });
-    expect(list[0]?.name).toBe('Morning Run');
+    expect(list.activities[0]?.name).toBe('Morning Run');
     const url = calls[0]!.url;
     expect(url.origin + url.pathname).toBe('https://www.strava.com/api/v3/athlete/activities');
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -105,13 +105,24 @@ describe('requests', () => {
 });
 
 describe('error kinds', () => {
-  it('a missing required field is bad-response with the path, not a crash', async () => {
+  it('a list item missing a required field is set aside with its path; the others count', async () => {
     const { name: _n, ...noName } = activity;
-    const { client } = setup(() => json(200, [activity, noName]));
-    const e = await failure(client.listActivities());
-    expect(e.detail).toMatchObject({
+    const { client } = setup(() => json(200, [activity, { ...noName, id: 77 }, 'junk']));
+    const page = await client.listActivities();
+    expect(page.activities.map((a) => a.id)).toEqual([activity.id]);
+    expect(page.count).toBe(3);
+    expect(page.rejected.map(({ id, issue }) => ({ id, issue }))).toEqual([
+      { id: 77, issue: 'name: expected string' },
+      { id: null, issue: 'expected object' },
+    ]);
+  });
+
+  it('a detail body missing a required field is bad-response with the path, not a crash', async () => {
+    const { name: _n, ...noName } = activity;
+    const { client } = setup(() => json(200, noName));
+    expect((await failure(client.activity(42))).detail).toMatchObject({
       kind: 'bad-response',
-      path: '1.name',
+      path: 'name',
       issue: 'expected string',
     });
   });

@@ -3,13 +3,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod/mini';
+import { z } from 'zod/mini';
 import {
   DeauthorizeResponseSchema,
   DetailedActivitySchema,
   FaultSchema,
   StreamSetSchema,
-  SummaryActivityListSchema,
+  SummaryActivitySchema,
   TokenResponseSchema,
 } from '../../../lib/strava/schemas';
 
@@ -19,7 +19,7 @@ if (!present) console.log(`fixtures conformance skipped: ${dir} not found`);
 
 // File-name prefix → the schema for that endpoint's success body.
 const SUCCESS: [RegExp, z.ZodMiniType][] = [
-  [/^GET_athlete_activities\./, SummaryActivityListSchema],
+  [/^GET_athlete_activities\./, z.array(SummaryActivitySchema)],
   [/^GET_activities_id\.detailed\./, DetailedActivitySchema],
   [/^GET_activities_id_streams\./, StreamSetSchema],
   [/^POST_oauth_token\.(authorization_code|refresh_token)\.200/, TokenResponseSchema],

@@ -8,8 +8,9 @@ import type { StoredRun } from '../../../lib/model/stored-run';
 import { type Collections, openCollections } from '../../../lib/store/collections';
 import { clearQuarantine } from '../../../lib/store/record-store';
 import type { Fetch } from '../../../lib/strava/request';
+import { type Cursor, EMPTY_CURSOR } from '../../../lib/sync/cursor';
 import { stravaSource } from '../../../lib/sync/strava-source';
-import { type Cursor, EMPTY_CURSOR, type SyncDeps } from '../../../lib/sync/sync-once';
+import type { SyncDeps } from '../../../lib/sync/sync-once';
 import type { SyncSource } from '../../../lib/sync/sync-source';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../strava-sim/app-config';
 import type { Simulator } from '../../strava-sim/server';
@@ -78,6 +79,8 @@ export async function connectedHarness(
       onNewRun: (run: StoredRun) => {
         announced.push(run.activity.id);
       },
+      // The notification centre outlives the worker: what was shown stays known.
+      wasAnnounced: async (id: number) => announced.includes(id),
     }),
   };
 }
