@@ -73,7 +73,7 @@ export function createHandlers(app: AppService, strava: StravaService): HandlerT
     saveWeighIn: row('pages', WeighInSchema, (w) => app.saveWeighIn(w)),
     exportData: row('pages', NoPayloadSchema, () => exportData(app.collections, Date.now())),
     importData: row('pages', ImportRequestSchema, async ({ text }) => {
-      const outcome = await importFile(app.collections, text, Date.now());
+      const outcome = await importFile(app.collections, text, Date.now(), await app.profile());
       if (outcome.ok) await app.afterDataChange();
       return outcome;
     }),

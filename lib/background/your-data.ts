@@ -8,11 +8,13 @@ import { importData } from '../data/import-data';
 import type { MergeReport } from '../data/merge-import';
 import type { RunRecord } from '../data/run-record';
 import { summaryOf } from '../model/activity';
+import type { Profile } from '../model/profile';
 import type { StoredRun } from '../model/stored-run';
 import type { Collections } from '../store/collections';
 import { clearQuarantine } from '../store/record-store';
 import { readSettings, settingsItem } from '../store/settings-item';
 import { cursorItem, syncStatusItem } from '../store/sync-items';
+import { classifyAndPlan, readKnown } from '../sync/plan-run';
 
 async function current(c: Collections) {
   const [runs, progress, checkIns, weighIns, settings] = await Promise.all([
@@ -51,13 +53,30 @@ export async function exportData(
   return { json: JSON.stringify(file, null, 2), skipped };
 }
 
+/** Plans for imported runs, oldest first so each sees the ones before it. */
+async function rebuildImported(c: Collections, profile: Profile, now: number): Promise<void> {
+  const known = await readKnown(c, profile);
+  const imported = [...known.runs.values()]
+    .filter((r) => r.origin === 'import' && r.plan === null && r.classification !== null)
+    .sort((a, b) => Date.parse(a.activity.start_date) - Date.parse(b.activity.start_date));
+  const rebuilt: [number, StoredRun][] = [];
+  for (const r of imported) {
+    const { plan } = classifyAndPlan(r.activity, known, now, r.classification);
+    const next = { ...r, plan };
+    known.runs.set(r.activity.id, next);
+    rebuilt.push([r.activity.id, next]);
+  }
+  await c.runs.putMany(rebuilt);
+}
+
 export async function importFile(
   c: Collections,
   text: string,
   now: number,
+  profile: Profile,
 ): Promise<{ ok: true; report: MergeReport } | { ok: false; error: string }> {
   const existing = await current(c);
-  const result = importData(text, existing);
+  const result = importData(text, existing, now);
   if (!result.ok) return result;
   const { merged } = result;
   // Runs we already hold keep their full Strava detail; only new ones come from the file.
@@ -71,12 +90,14 @@ export async function importFile(
         ? {
             ...mine,
             classification: mine.classification ?? r.classification,
-            plan: mine.plan ?? r.plan,
+            plan: mine.plan,
           }
         : {
             activity: r.activity,
             classification: r.classification,
-            plan: r.plan,
+            // Rebuilt below from the run: a stored plan from a file is not trusted (its zone,
+            // its times).
+            plan: null,
             detailed: false,
             syncedAt: now,
             origin: 'import' as const,
@@ -84,6 +105,7 @@ export async function importFile(
     ]);
   }
   await c.runs.putMany(runs);
+  await rebuildImported(c, profile, now);
   await c.progress.putMany(
     merged.runs.map((r) => [r.activity.id, { done: r.done, updatedAt: now }]),
   );

@@ -19,15 +19,18 @@ function isFramedPanel(sender: SenderInfo): boolean {
   );
 }
 
+/** The pages of ours that may ask for everything; any other page of ours (the panel opened as a
+ *  tab, a page added later) is refused until it is named here. */
+const PAGES = ['/popup.html', '/options.html'] as const;
+
 /** A page of this extension (options, popup), not the framed panel or another extension. */
 export function isExtensionPage(sender: SenderInfo): boolean {
-  const origin = browser.runtime.getURL('/');
-  return (
-    sender.id === browser.runtime.id &&
-    typeof sender.url === 'string' &&
-    sender.url.startsWith(origin) &&
-    !isFramedPanel(sender)
-  );
+  if (sender.id !== browser.runtime.id || typeof sender.url !== 'string') return false;
+  // Extension origins are opaque to URL (origin "null"): compare as text.
+  const base = browser.runtime.getURL('/');
+  if (!sender.url.startsWith(base)) return false;
+  const path = `/${sender.url.slice(base.length).split(/[?#]/)[0]}`;
+  return (PAGES as readonly string[]).includes(path) && !isFramedPanel(sender);
 }
 
 /** The framed panel's tab: which activity that tab shows (null for any other sender). */

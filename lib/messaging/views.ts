@@ -3,6 +3,7 @@
 import { z } from 'zod/mini';
 import { CheckInSchema } from '../model/check-in';
 import { TokenStateSchema } from '../model/connection';
+import { timeZone } from '../model/fields';
 import { UnitsSchema } from '../model/profile';
 import { type RunView, RunViewSchema } from '../model/run-view';
 import { type SyncStatus, SyncStatusSchema } from '../model/sync-status';
@@ -34,7 +35,7 @@ const popupShape = {
   current: z.nullable(RunViewSchema),
   recent: z.array(RunViewSchema),
   checkIns: z.array(CheckInSchema),
-  timeZone: z.string(),
+  timeZone: timeZone(),
   units: UnitsSchema,
   /** Can I go hard today: what the popup shows first. */
   verdict: z.optional(DailyVerdictsSchema),

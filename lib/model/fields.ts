@@ -19,3 +19,16 @@ export interface Range {
 export const inRange = (range: Range) => finite().check(z.gte(range.min), z.lte(range.max));
 export const intInRange = (range: Range) =>
   z.number().check(z.int(), z.gte(range.min), z.lte(range.max));
+
+/** Whether `zone` is an IANA zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+/** An IANA zone this runtime knows: a bad one (an import, corrupt storage) breaks every clock. */
+export const timeZone = () =>
+  z.string().check(z.maxLength(64), z.refine(isTimeZone, 'not a time zone this browser knows'));

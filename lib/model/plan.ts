@@ -2,7 +2,7 @@
 // depends on a time zone, so a plan can be stored, synced and shown in any zone unchanged.
 import { z } from 'zod/mini';
 import { SOURCES, type SourceId } from '../recovery/sources';
-import { finite, id } from './fields';
+import { finite, id, timeZone } from './fields';
 import { UnitsSchema } from './profile';
 import { RUN_KINDS } from './run-kind';
 
@@ -141,7 +141,7 @@ export const PlanSchema = z.object({
   createdAt: finite(),
   units: UnitsSchema,
   /** Zone used to key check-ins to local dates; display uses the browser's zone. */
-  timeZone: z.string(),
+  timeZone: timeZone(),
   /** Ordered by startsAt, then endsAt, then priority. */
   steps: z.array(StepSchema),
   timers: z.array(TimerSchema),

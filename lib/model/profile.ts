@@ -1,6 +1,7 @@
 // What the runner told us about themselves (options) merged over what Strava's profile says: the
 // profile the classifier and the planner read.
 import { z } from 'zod/mini';
+import { timeZone } from './fields';
 
 export const UnitsSchema = z.enum(['metric', 'imperial']);
 export type Units = z.output<typeof UnitsSchema>;
@@ -22,7 +23,7 @@ export const ProfileSchema = z.object({
   restingHeartrate: z.optional(z.number()),
   trainingPhase: TrainingPhaseSchema,
   /** IANA zone the runner lives in; defaults to the browser's. */
-  timeZone: z.optional(z.string()),
+  timeZone: z.optional(timeZone()),
 });
 export type Profile = z.output<typeof ProfileSchema>;
 

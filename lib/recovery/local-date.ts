@@ -1,5 +1,6 @@
 // Local dates and clock times through Intl only: no local-time arithmetic, so DST changes
 // cannot shift anything. Plans keep UTC epoch ms; these helpers are for keys and display.
+import { isTimeZone } from '../model/fields';
 import { DAY_MS } from '../time';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -15,7 +16,14 @@ export function dateTimeFormat(
   const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, options);
+    try {
+      formatter = new Intl.DateTimeFormat(locale, options);
+    } catch (error) {
+      // A zone this runtime does not know (a hostile import, corrupt storage): show the time in
+      // the browser's zone rather than break the view.
+      if (!(error instanceof RangeError) || options.timeZone === undefined) throw error;
+      formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: undefined });
+    }
     formatters.set(key, formatter);
   }
   return formatter;
@@ -41,16 +49,6 @@ export function daysBetween(a: string, b: string): number {
 
 export function isDateKey(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
-
-/** Whether `timeZone` is an IANA zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Clock time of an instant in a zone, e.g. "14:05" (24 h) or "2:05 PM" depending on locale. */

@@ -5,6 +5,7 @@
 import { type Activity, endOf, isRun } from '../model/activity';
 import type { CheckIn } from '../model/check-in';
 import type { Classification } from '../model/classification';
+import { isTimeZone } from '../model/fields';
 import {
   PLAN_VERSION,
   type Plan,
@@ -17,7 +18,7 @@ import type { Profile } from '../model/profile';
 import { type PlanKind, planKindOf } from '../model/run-kind';
 import type { WeighIn } from '../model/weigh-in';
 import { HOUR_MS, MINUTE_MS } from '../time';
-import { isTimeZone, zoneFromStrava } from './local-date';
+import { zoneFromStrava } from './local-date';
 import { COLD_CAUTION, type Condition, NOTICE, STEP_TABLE, type StepRow } from './protocol';
 import { amountsFor, isPlausibleWeight, readWeighIn } from './quantities';
 import { readiness } from './readiness';

@@ -151,8 +151,9 @@ export function createStravaClient(options: StravaClientOptions): StravaClient {
       if (response.ok) return parseBody(schema, readJson(response, endpoint), endpoint);
       if (response.status === 401 || response.status === 403) {
         const missing = missingPermission(readFault(response));
-        // A missing permission is not cured by a new token; an expired/revoked token may be.
-        if (missing || attempt > 0) {
+        // A missing permission is not cured by a new token, nor is a 403 (forbidden with a valid
+        // token: another athlete's private activity); an expired or revoked token may be.
+        if (missing || attempt > 0 || response.status === 403) {
           throw new StravaError({ kind: 'unauthorized', endpoint, missingPermission: missing });
         }
         tokens.invalidate(token);

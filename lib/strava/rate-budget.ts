@@ -108,8 +108,7 @@ export function windows(budget: BudgetSnapshot, now: number): WindowView[] {
  * button) only wait for a 429 pause or a full window; background calls also wait above 80%.
  */
 export function blockedUntil(budget: BudgetSnapshot, urgent: boolean, now: number): number | null {
-  let until: number | null =
-    budget.pausedUntil !== null && budget.pausedUntil > now ? budget.pausedUntil : null;
+  let until = activePause(budget, now);
   for (const w of windows(budget, now)) {
     if (w.limit <= 0) continue;
     const full = w.usage >= w.limit;
@@ -130,7 +129,16 @@ export function canSpend(budget: BudgetSnapshot, urgent: boolean, now: number): 
 export function recordRateLimited(budget: BudgetSnapshot, now: number): BudgetSnapshot {
   const dayFull = windows(budget, now).some((w) => w.window === 'day' && w.usage >= w.limit);
   const until = dayFull ? nextMidnightUtc(now) : nextQuarter(now);
-  return { ...budget, pausedUntil: Math.max(budget.pausedUntil ?? 0, until) };
+  return { ...budget, pausedUntil: Math.max(activePause(budget, now) ?? 0, until) };
+}
+
+/**
+ * The 429 pause still in force. No Strava window lasts past the next midnight UTC, so a pause
+ * beyond it (recorded while the clock was far ahead, or corrupt) is not one.
+ */
+function activePause(budget: BudgetSnapshot, now: number): number | null {
+  const p = budget.pausedUntil;
+  return p !== null && p > now && p <= nextMidnightUtc(now) ? p : null;
 }
 
 /** Where the client keeps the current snapshot (memory in tests, memory + storage in the app). */

@@ -52,7 +52,16 @@ describe('senders', () => {
     expect(isExtensionPage(CONTENT_SCRIPT)).toBe(false);
     // The panel is our page, but Strava's page framed it: not one of "our own pages".
     expect(isExtensionPage(FRAMED_PANEL)).toBe(false);
-    expect(isExtensionPage({ ...FRAMED_PANEL, tab: undefined })).toBe(true);
+    // An allow-list: the panel's page outside a tab, or a page of ours not named, is not one.
+    expect(isExtensionPage({ ...FRAMED_PANEL, tab: undefined })).toBe(false);
+    const page = (path: string) => ({
+      ...OPTIONS_PAGE,
+      url: browser.runtime.getURL('/') + path.slice(1),
+    });
+    expect(isExtensionPage(page('/popup.html#check-in'))).toBe(true);
+    expect(isExtensionPage(page('/options.html?x=1'))).toBe(true);
+    expect(isExtensionPage(page('/debug.html'))).toBe(false);
+    expect(isExtensionPage(page('/popup.html.evil'))).toBe(false);
     expect(isExtensionPage(OTHER_EXTENSION)).toBe(false);
     expect(isExtensionPage({ id: 'test-extension-id' })).toBe(false);
   });

@@ -25,7 +25,7 @@ describe('importData', () => {
       weighIns: [],
       runs: [],
     };
-    const result = importData(JSON.stringify(raw), existing);
+    const result = importData(JSON.stringify(raw), existing, NOW);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.merged.checkIns.map((c) => c.date)).toEqual(['2026-06-10', '2026-06-11']);
@@ -38,7 +38,7 @@ describe('importData', () => {
   });
 
   it('passes an envelope error through and merges nothing', () => {
-    expect(importData('nope', { checkIns: [], weighIns: [], runs: [] })).toEqual({
+    expect(importData('nope', { checkIns: [], weighIns: [], runs: [] }, NOW)).toEqual({
       ok: false,
       error: expect.stringMatching(/not JSON/),
     });

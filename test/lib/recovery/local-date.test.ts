@@ -137,3 +137,12 @@ describe('dateTimeFormat', () => {
     expect(formatClock(instant, 'Europe/London', 'en-GB')).toBe('12:00');
   });
 });
+
+describe('a zone the runtime does not know', () => {
+  it('renders in the browser’s zone instead of throwing', () => {
+    const at = Date.parse('2026-06-12T10:05:00Z');
+    expect(() => formatClock(at, 'Mars/Olympus_Mons')).not.toThrow();
+    expect(formatClock(at, 'Mars/Olympus_Mons')).toMatch(/\d/);
+    expect(localDateKey(at, 'Not/AZone')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});

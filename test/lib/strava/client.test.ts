@@ -241,6 +241,23 @@ describe('error kinds', () => {
   });
 });
 
+describe('bounds on what one answer can do', () => {
+  it('a 429 pause recorded while the clock was far ahead does not block today', async () => {
+    const budget = memoryBudgetStore({ ...EMPTY_BUDGET, pausedUntil: NOW + 400 * 86_400_000 });
+    const { client, calls } = setup(() => json(200, activity), staticTokens(), budget);
+    await client.activity(42);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a 403 is not cured by a new token: no rotation, one call', async () => {
+    const tokens = staticTokens();
+    const { client, calls } = setup(() => json(403, BODIES.tokenInvalid), tokens);
+    expect((await failure(client.activity(42))).kind).toBe('unauthorized');
+    expect(calls).toHaveLength(1);
+    expect(tokens.invalidated).toEqual([]);
+  });
+});
+
 describe('401', () => {
   it('refreshes once and retries once, then gives up as unauthorized', async () => {
     const tokens = staticTokens();
