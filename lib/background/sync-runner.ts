@@ -8,6 +8,7 @@ import { syncOnce } from '../sync/sync-once';
 import type { AppContext } from './context';
 import { announcer } from './notifications';
 import { readProfile } from './profile';
+import { applyRetention } from './retention';
 import { refreshViews } from './views';
 
 export type SyncNow = (urgent?: boolean) => Promise<SyncStatus>;
@@ -41,6 +42,7 @@ export function createSyncRunner(ctx: AppContext): SyncNow {
         },
         { urgent },
       );
+      await applyRetention(ctx);
       status = {
         phase: 'idle',
         lastSyncAt: ctx.now(),

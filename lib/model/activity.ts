@@ -70,8 +70,13 @@ const summaryShape = {
 export const RunSummarySchema = z.object(summaryShape);
 export type RunSummary = z.output<typeof RunSummarySchema>;
 
-/** Loose: Strava adds fields over time, and a stored record must not break on them. */
-export const ActivitySchema = z.looseObject({
+/**
+ * The fields kept: everything the classifier and planner read (heart rate, suffer_score, speeds,
+ * elevation, temperature, laps, splits, local start). Unknown keys are stripped, not refused, so
+ * Strava adding fields breaks nothing, and map polylines, descriptions, private notes and segment
+ * efforts are never stored.
+ */
+export const ActivitySchema = z.object({
   ...summaryShape,
   type: opt(z.string()),
   /** Runs: 0 or null default, 1 race, 2 long run, 3 workout. */
@@ -85,9 +90,11 @@ export const ActivitySchema = z.looseObject({
   max_heartrate: optNullable(),
   suffer_score: optNullable(),
   average_cadence: opt(num),
+  average_temp: optNullable(),
+  elev_high: optNullable(),
+  elev_low: optNullable(),
   trainer: opt(z.boolean()),
   manual: opt(z.boolean()),
-  description: opt(z.nullable(z.string())),
   /** Detail only (GET /activities/{id}). */
   laps: opt(z.array(LapSchema)),
   splits_metric: opt(z.array(SplitSchema)),
@@ -120,4 +127,10 @@ export function summaryOf(a: Activity): RunSummary {
     elapsed_time: a.elapsed_time,
     total_elevation_gain: a.total_elevation_gain,
   };
+}
+
+/** What is stored of an activity Strava sent: the kept fields, without streams. */
+export function keptOf(activity: Activity): Activity {
+  const { streams: _s, ...kept } = ActivitySchema.parse(activity);
+  return kept;
 }

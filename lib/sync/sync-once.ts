@@ -4,7 +4,7 @@
 // id: a pass killed at any point and run again stores every run once and announces it once (new
 // runs wait in the outbox, `announcedAt: null`, until their announcement is done).
 
-import { type Activity, endOf, isRun } from '../model/activity';
+import { type Activity, endOf, isRun, keptOf } from '../model/activity';
 import type { Profile } from '../model/profile';
 import type { StoredRun } from '../model/stored-run';
 import type { Collections } from '../store/collections';
@@ -64,10 +64,6 @@ function edited(known: Activity, listed: Activity): boolean {
     known.elapsed_time !== listed.elapsed_time ||
     Math.round(known.distance) !== Math.round(listed.distance)
   );
-}
-
-export function withoutStreams({ streams: _s, ...rest }: Activity): Activity {
-  return rest;
 }
 
 export async function syncOnce(
@@ -137,7 +133,7 @@ export async function syncOnce(
     }
     const announce = !before && recent && result.plan !== null;
     const record: StoredRun = {
-      activity: withoutStreams(activity),
+      activity: keptOf(activity),
       classification: result.classification,
       plan: result.plan,
       detailed: detailed || (before?.detailed ?? false),
