@@ -42,7 +42,7 @@ describe('retention and the fields kept', () => {
   it('a stored activity carries no polyline, description, private note or segment effort', async () => {
     const fresh = sim.finishRun({ kind: 'tempo' });
     await app.syncNow(false);
-    const detail = sim.state.activities.get(fresh.id)!.detail as Record<string, unknown>;
+    const detail = sim.state.activities.get(fresh.id)!.detail as unknown as Record<string, unknown>;
     expect(detail.map).toBeDefined();
     const stored = (await h.collections.runs.get(fresh.id))!.activity as Record<string, unknown>;
     for (const key of ['map', 'description', 'private_note', 'segment_efforts', 'athlete'])
