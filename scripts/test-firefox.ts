@@ -183,12 +183,19 @@ async function main(): Promise<void> {
       target: { context },
       awaitPromise: false,
     });
-    // The panel's page loaded in its frame and told Strava's page its height.
+    // The panel's page loaded in its frame and told Strava's page its height; the page sees the
+    // host only (a closed root: the frame's per-install URL stays out of its reach).
+    const hidden = await bidi.send<{ result: { value: boolean } }>('script.evaluate', {
+      expression: 'document.querySelector("bounceback-panel")?.shadowRoot === null',
+      target: { context },
+      awaitPromise: false,
+    });
+    if (!hidden.result.value) throw new Error('the page can read the panel’s shadow root');
     let height = 0;
     while (Date.now() < deadline && height === 0) {
       const r = await bidi.send<{ result: { value: number } }>('script.evaluate', {
         expression:
-          'document.querySelector("bounceback-panel")?.shadowRoot?.querySelector("iframe")?.getBoundingClientRect().height ?? 0',
+          'document.querySelector("bounceback-panel")?.getBoundingClientRect().height ?? 0',
         target: { context },
         awaitPromise: false,
       });

@@ -15,7 +15,7 @@ export default defineContentScript({
   // WXT's "a newer copy started" signal stays a DOM event: no postMessage into Strava's page.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const cfg = panelFrameConfig(browser.runtime.getURL(PANEL_PAGE), true);
+    const cfg = panelFrameConfig(browser.runtime.getURL(PANEL_PAGE), true, 'closed');
     const handle = () =>
       (window as unknown as Record<symbol, { stop(): void } | undefined>)[
         Symbol.for('bounceback.panel')

@@ -28,6 +28,12 @@ export interface PanelFrameConfig {
   css: string;
   /** Replace a panel left by an earlier copy of the extension (after an update). */
   replace: boolean;
+  /**
+   * Closed where this runs in an isolated world (Firefox's content script): the page then cannot
+   * read the frame's per-install extension URL. Open in the main world, where closing it would
+   * hide nothing from a page that can patch attachShadow first.
+   */
+  shadow: 'open' | 'closed';
 }
 
 /** What a mounted copy leaves on the window (at `Symbol.for('bounceback.panel')`): later calls sync it or stop it. */
@@ -85,7 +91,7 @@ export function mountPanelFrame(cfg: PanelFrameConfig): void {
     // Never two panels, whoever left the other one.
     for (const stale of Array.from(document.querySelectorAll(cfg.tag))) stale.remove();
     host = document.createElement(cfg.tag);
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: cfg.shadow });
     const style = document.createElement('style');
     style.textContent = cfg.css;
     frame = document.createElement('iframe');

@@ -27,7 +27,11 @@ iframe { display: block; width: 100%; height: 0; border: 0; color-scheme: light;
 `;
 
 /** What mountPanelFrame needs, for a panel page at `pageUrl` (runtime.getURL(PANEL_PAGE)). */
-export function panelFrameConfig(pageUrl: string, replace = false): PanelFrameConfig {
+export function panelFrameConfig(
+  pageUrl: string,
+  replace = false,
+  shadow: PanelFrameConfig['shadow'] = 'open',
+): PanelFrameConfig {
   return {
     frameUrl: pageUrl,
     // Read off the string: URL parsers that do not know extension schemes give "null".
@@ -40,5 +44,6 @@ export function panelFrameConfig(pageUrl: string, replace = false): PanelFrameCo
     fallbackAfterMs: FALLBACK_AFTER_MS,
     css: HOST_CSS,
     replace,
+    shadow,
   };
 }

@@ -200,6 +200,15 @@ describe('where the panel goes', () => {
     },
   );
 
+  it('closed where asked (Firefox’s isolated world): the page sees the host, not the frame', () => {
+    document.body.append(fixtureFor(BEST.selector).view);
+    mountPanelFrame({ ...cfg(), shadow: 'closed' });
+    const host = onlyHost();
+    expect(host.shadowRoot).toBeNull();
+    expect(document.querySelector('iframe')).toBeNull();
+    expect(document.documentElement.outerHTML).not.toContain(PAGE_URL);
+  });
+
   it('the host is an open shadow root with the styles and one iframe of the panel page', () => {
     document.body.append(fixtureFor(BEST.selector).view);
     mountPanelFrame(cfg());
