@@ -17,6 +17,7 @@ export interface KindChipProps {
  * and "100% sure" would promise what a heuristic cannot.
  */
 export function sourceText(classification: Classification): string {
+  if (classification.source === 'runner-tag') return 'you said';
   if (classification.source === 'strava-tag') return 'tagged on Strava';
   const { confidence } = classification;
   return confidence >= 0.8

@@ -2,6 +2,7 @@
 // alarms. Each job lives in its own file; this is what the handlers and the entrypoint call.
 import type { PanelState } from '../messaging/views';
 import type { CheckIn } from '../model/check-in';
+import type { RunnerTagKind } from '../model/runner-tag';
 import type { WeighIn } from '../model/weigh-in';
 import { drainOutbox } from '../sync/sync-once';
 import { onAlarm, scheduleAlarms } from './alarms';
@@ -10,7 +11,7 @@ import { announcer } from './notifications';
 import { panelLookUp } from './panel-look-up';
 import { readProfile } from './profile';
 import { replanRecent } from './replan';
-import { markStepDone, saveCheckIn, saveWeighIn } from './runner-entries';
+import { markStepDone, saveCheckIn, saveWeighIn, setRunKind } from './runner-entries';
 import { createSyncRunner } from './sync-runner';
 import { readPanel, readViews, refreshViews } from './views';
 
@@ -49,6 +50,8 @@ export function createAppService(opts: AppServiceOptions) {
     checkIn: (entry: CheckIn) => saveCheckIn(ctx, entry),
     markStepDone: (activityId: number, stepId: string, done: boolean) =>
       markStepDone(ctx, activityId, stepId, done),
+    setRunKind: (activityId: number, kind: RunnerTagKind | null) =>
+      setRunKind(ctx, activityId, kind),
     saveWeighIn: (w: WeighIn) => saveWeighIn(ctx, w),
     onAlarm: (name: string) => onAlarm(ctx, syncNow, name),
   };

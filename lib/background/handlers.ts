@@ -9,6 +9,7 @@ import {
   NoPayloadSchema,
   OpenPageSchema,
   PanelRequestSchema,
+  RunKindRequestSchema,
   StepDoneSchema,
 } from '../messaging/payloads';
 import { CheckInSchema } from '../model/check-in';
@@ -62,6 +63,10 @@ export function createHandlers(app: AppService, strava: StravaService): HandlerT
     markStepDone: row('pages-or-panel', StepDoneSchema, (req, { panelActivity }) => {
       ownTab(req.activityId, panelActivity);
       return app.markStepDone(req.activityId, req.stepId, req.done);
+    }),
+    setRunKind: row('pages-or-panel', RunKindRequestSchema, (req, { panelActivity }) => {
+      ownTab(req.activityId, panelActivity);
+      return app.setRunKind(req.activityId, req.kind);
     }),
     openPage: row('pages-or-panel', OpenPageSchema, async ({ page }) => {
       if (page === 'options') await browser.runtime.openOptionsPage();

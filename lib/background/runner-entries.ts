@@ -3,9 +3,12 @@
 import { isRun } from '../model/activity';
 import type { CheckIn } from '../model/check-in';
 import type { RunView } from '../model/run-view';
+import type { RunnerTagKind } from '../model/runner-tag';
 import type { StoredRun } from '../model/stored-run';
 import type { WeighIn } from '../model/weigh-in';
+import { classifyAndPlan, readKnown } from '../sync/plan-run';
 import type { AppContext } from './context';
+import { readProfile } from './profile';
 import { replanRecent } from './replan';
 import { refreshViews, runViewOf } from './views';
 
@@ -60,4 +63,26 @@ export async function markStepDone(
   await c.progress.put(activityId, { done: next, updatedAt: ctx.now() });
   await refreshViews(ctx);
   return runViewOf(ctx, run);
+}
+
+/** The runner says what the run was (or, with null, takes it back): it is replanned at once. */
+export async function setRunKind(
+  ctx: AppContext,
+  activityId: number,
+  kind: RunnerTagKind | null,
+): Promise<RunView | null> {
+  const c = ctx.collections;
+  const run = await c.runs.get(activityId);
+  if (!run || !isRun(run.activity)) return null;
+  const { runnerTag: _old, ...rest } = run;
+  const tagged: StoredRun = kind ? { ...rest, runnerTag: { kind, at: ctx.now() } } : rest;
+  const known = await readKnown(c, await readProfile(ctx));
+  known.runs.set(activityId, tagged);
+  // Without a tag the classifier speaks again (Strava's tag first, as in sync).
+  const { classification, plan } = classifyAndPlan(tagged.activity, known, ctx.now());
+  await c.runs.put(activityId, { ...tagged, classification, plan });
+  await replanRecent(ctx);
+  await refreshViews(ctx);
+  const after = await c.runs.get(activityId);
+  return after ? runViewOf(ctx, after) : null;
 }

@@ -33,6 +33,7 @@ async function current(c: Collections) {
             classification: r.classification,
             plan: r.plan,
             done: done.get(r.activity.id) ?? [],
+            ...(r.runnerTag ? { runnerTag: r.runnerTag } : {}),
           },
         ]
       : [],
@@ -91,6 +92,7 @@ export async function importFile(
             ...mine,
             classification: mine.classification ?? r.classification,
             plan: mine.plan,
+            ...(r.runnerTag ? { runnerTag: r.runnerTag } : {}),
           }
         : {
             activity: r.activity,
@@ -98,6 +100,7 @@ export async function importFile(
             // Rebuilt below from the run: a stored plan from a file is not trusted (its zone,
             // its times).
             plan: null,
+            ...(r.runnerTag ? { runnerTag: r.runnerTag } : {}),
             detailed: false,
             syncedAt: now,
             origin: 'import' as const,

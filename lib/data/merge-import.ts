@@ -128,8 +128,14 @@ export function mergeImport(
     // Only steps the kept plan has can be ticked.
     const stepIds = new Set<string>(mine.plan.steps.map((s) => s.id));
     const done = [...new Set([...mine.done, ...r.done])].filter((s) => stepIds.has(s));
-    if (done.length > new Set(mine.done).size) {
-      runs.set(id, { ...mine, done } satisfies RunRecord);
+    // The runner's newer word on the kind wins.
+    const newerTag = r.runnerTag && (!mine.runnerTag || r.runnerTag.at > mine.runnerTag.at);
+    if (done.length > new Set(mine.done).size || newerTag) {
+      runs.set(id, {
+        ...mine,
+        done,
+        ...(newerTag ? { runnerTag: r.runnerTag } : {}),
+      } satisfies RunRecord);
       report.updated.runs++;
     } else report.unchanged.runs++;
   }

@@ -6,6 +6,7 @@ import { RunSummarySchema } from '../model/activity';
 import { ClassificationSchema } from '../model/classification';
 import { PlanSchema } from '../model/plan';
 import { ProgressSchema } from '../model/progress';
+import { RunnerTagSchema } from '../model/runner-tag-schema';
 
 export const RunRecordSchema = z
   .object({
@@ -13,6 +14,8 @@ export const RunRecordSchema = z
     classification: ClassificationSchema,
     plan: PlanSchema,
     done: ProgressSchema.shape.done,
+    /** The runner's correction of the kind, when they made one. */
+    runnerTag: z.optional(RunnerTagSchema),
   })
   .check(
     z.refine((r) => r.plan.activityId === r.activity.id, {

@@ -2,6 +2,7 @@
 // message: the background parses every payload with these before acting on it.
 import { z } from 'zod/mini';
 import { id } from '../model/fields';
+import { RUNNER_TAGS } from '../model/runner-tag';
 import { clientIdProblem, clientSecretProblem } from '../strava/credentials';
 
 const checked = (problem: (v: string) => string | null) =>
@@ -27,6 +28,11 @@ export type ConnectRequest = z.input<typeof ConnectRequestSchema>;
 export const NoPayloadSchema = z.union([z.undefined(), z.null()]);
 
 export const PanelRequestSchema = z.strictObject({ activityId: id(), own: z.boolean() });
+
+export const RunKindRequestSchema = z.strictObject({
+  activityId: id(),
+  kind: z.nullable(z.enum(RUNNER_TAGS)),
+});
 
 export const StepDoneSchema = z.strictObject({
   activityId: id(),

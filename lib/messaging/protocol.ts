@@ -6,6 +6,7 @@ import type { MergeReport } from '../data/merge-import';
 import type { CheckIn } from '../model/check-in';
 import type { Connection } from '../model/connection';
 import type { RunView } from '../model/run-view';
+import type { RunnerTagKind } from '../model/runner-tag';
 import type { Settings } from '../model/settings';
 import type { SyncStatus } from '../model/sync-status';
 import type { WeighIn } from '../model/weigh-in';
@@ -45,6 +46,8 @@ export interface ProtocolMap {
   syncNow(): Result<SyncStatus>;
   /** Tick or untick a plan step (panel or popup); the badge follows. */
   markStepDone(data: { activityId: number; stepId: string; done: boolean }): Result<RunView | null>;
+  /** The runner's correction of a run's kind; null takes it back. */
+  setRunKind(data: { activityId: number; kind: RunnerTagKind | null }): Result<RunView | null>;
   /** Everything the popup shows (extension pages only). */
   getPopup(): Result<PopupState>;
   /** Save the day's check-in, replacing that date's entry (extension pages only). */

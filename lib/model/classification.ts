@@ -10,7 +10,8 @@ export const ClassificationSchema = z.object({
   race: z.boolean(),
   /** 0..1 */
   confidence: finite().check(z.gte(0), z.lte(1)),
-  source: z.enum(['strava-tag', 'inferred']),
+  /** The runner's correction here, their tag on Strava, or the classifier's inference. */
+  source: z.enum(['runner-tag', 'strava-tag', 'inferred']),
   /** Plain sentences with numbers, for the runner. */
   reasons: z.array(z.string()),
 });

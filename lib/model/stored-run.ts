@@ -4,6 +4,7 @@ import { z } from 'zod/mini';
 import { ActivitySchema } from './activity';
 import { ClassificationSchema } from './classification';
 import { PlanSchema } from './plan';
+import { RunnerTagSchema } from './runner-tag-schema';
 
 export const StoredRunSchema = z.object({
   activity: ActivitySchema,
@@ -19,5 +20,7 @@ export const StoredRunSchema = z.object({
   announcedAt: z.optional(z.nullable(z.number())),
   /** Strava answered 404 without `activity:read_all`: private or deleted, so kept but not shown. */
   hiddenAt: z.optional(z.number()),
+  /** The runner's correction of the kind (lib/model/runner-tag); it wins over everything else. */
+  runnerTag: z.optional(RunnerTagSchema),
 });
 export type StoredRun = z.output<typeof StoredRunSchema>;

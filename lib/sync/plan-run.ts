@@ -7,6 +7,7 @@ import type { Classification } from '../model/classification';
 import type { Plan } from '../model/plan';
 import type { Profile } from '../model/profile';
 import { type PlanKind, planKindOf } from '../model/run-kind';
+import { classificationFromRunnerTag, WORKOUT_TYPE_OF } from '../model/runner-tag';
 import type { StoredRun } from '../model/stored-run';
 import type { WeighIn } from '../model/weigh-in';
 import { type PlanOptions, plan } from '../recovery/plan';
@@ -59,9 +60,16 @@ export function classifyAndPlan(
   if (!isRun(activity) || !Number.isFinite(endOf(activity))) {
     return { classification: null, plan: null };
   }
-  const stored = [...known.runs.values()].map((r) => r.activity);
+  // The runner's corrections teach like their Strava tags do (an easy run is "untagged").
+  const stored = [...known.runs.values()].map((r) =>
+    r.runnerTag ? { ...r.activity, workout_type: WORKOUT_TYPE_OF[r.runnerTag.kind] } : r.activity,
+  );
   const history = historyFor(activity, stored);
-  const classification = keepClassification ?? classify(activity, history, known.profile);
+  const tag = known.runs.get(activity.id)?.runnerTag;
+  const classification =
+    (tag && classificationFromRunnerTag(tag.kind, activity.moving_time)) ??
+    keepClassification ??
+    classify(activity, history, known.profile);
   const historyKinds = new Map<number, PlanKind>();
   for (const r of known.runs.values())
     if (r.classification) historyKinds.set(r.activity.id, planKindOf(r.classification));

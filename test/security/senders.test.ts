@@ -41,6 +41,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
     getPanel: via('getPanel'),
     syncNow: via('syncNow'),
     markStepDone: via('markStepDone'),
+    setRunKind: via('setRunKind'),
     getPopup: via('getPopup'),
     checkIn: via('checkIn'),
     saveWeighIn: via('saveWeighIn'),
@@ -71,6 +72,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
       handler: a.markStepDone,
       data: { activityId: ownRun, stepId: 'refuel-snack', done: true },
     },
+    setRunKind: { handler: a.setRunKind, data: { activityId: ownRun, kind: 'easy' } },
     getPopup: { handler: a.getPopup, data: undefined },
     checkIn: { handler: a.checkIn, data: { date: '2026-03-02', sleepHours: 7, updatedAt: 1 } },
     saveWeighIn: {
@@ -175,6 +177,7 @@ describe('messages from unexpected senders', () => {
     expect(await refusal(m.markStepDone.handler, m.markStepDone.data, sender)).not.toMatch(
       /^answered/,
     );
+    expect(await refusal(m.setRunKind.handler, m.setRunKind.data, sender)).not.toMatch(/^answered/);
     // Pages-only messages stay refused for the framed panel whatever it asks.
     for (const name of [
       'getPopup',

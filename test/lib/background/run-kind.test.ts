@@ -1,0 +1,88 @@
+// The runner corrects a run's kind: stored as their own tag, replanned at once (plan, countdown,
+// badge), shown as "you said", undone on request, and carried through export and import.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import type { AppService } from '../../../lib/background/app-service';
+import { type Simulator, startSimulator } from '../../strava-sim/server';
+import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
+import { handlerCalls } from './handler-calls';
+
+let sim: Simulator;
+let h: Harness;
+let app: AppService;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 19 });
+});
+afterAll(async () => {
+  await sim?.stop();
+});
+beforeEach(async () => {
+  sim.reset();
+  h = await connectedHarness(sim);
+  app = appOver(h, sim);
+});
+
+const POPUP = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
+
+describe('correcting a run’s kind', () => {
+  it('an intervals session called easy is replanned as easy, and undone back', async () => {
+    const fresh = sim.finishRun({ kind: 'intervals' });
+    await app.syncNow(false);
+    const before = (await h.collections.runs.get(fresh.id))!;
+    expect(before.classification?.kind).toBe('workout');
+    const easy = await app.setRunKind(fresh.id, 'easy');
+    expect(easy?.classification).toMatchObject({ kind: 'easy', source: 'runner-tag' });
+    expect(easy?.classification.reasons).toEqual(['You said this was an easy run.']);
+    expect(easy!.plan.readyAt).toBeLessThan(before.plan!.readyAt);
+    expect((await h.collections.runs.get(fresh.id))?.runnerTag?.kind).toBe('easy');
+    // A later sync keeps the runner's word.
+    sim.clock.advance(60_000);
+    sim.editActivity({ id: fresh.id, name: 'Renamed' });
+    await app.syncNow(false);
+    expect((await h.collections.runs.get(fresh.id))?.classification?.source).toBe('runner-tag');
+    const undone = await app.setRunKind(fresh.id, null);
+    expect(undone?.classification.source).not.toBe('runner-tag');
+    expect(undone?.classification.kind).toBe('workout');
+  });
+
+  it('a race of 90 min or more is planned as a long race, shorter as a workout race', async () => {
+    const long = sim.finishRun({ kind: 'long' });
+    await app.syncNow(false);
+    const moving = (await h.collections.runs.get(long.id))!.activity.moving_time;
+    const view = await app.setRunKind(long.id, 'race');
+    expect(view?.classification).toMatchObject({
+      race: true,
+      kind: moving >= 5400 ? 'long' : 'workout',
+    });
+  });
+
+  it('travels with an export into a fresh install', async () => {
+    const fresh = sim.finishRun({ kind: 'tempo' });
+    await app.syncNow(false);
+    await app.setRunKind(fresh.id, 'long');
+    const calls = handlerCalls(app, h.service);
+    const out = await calls.exportData(undefined, POPUP());
+    if (!out.ok) throw new Error(out.error.message);
+    await calls.deleteEverything(undefined, POPUP());
+    await calls.importData({ text: out.value.json }, POPUP());
+    const back = await h.collections.runs.get(fresh.id);
+    expect(back?.runnerTag?.kind).toBe('long');
+    expect(back?.classification?.source).toBe('runner-tag');
+  });
+
+  it('refuses nonsense and another tab’s activity', async () => {
+    const fresh = sim.finishRun({ kind: 'easy' });
+    await app.syncNow(false);
+    const calls = handlerCalls(app, h.service);
+    const bad = await calls.setRunKind({ activityId: fresh.id, kind: 'sprint' }, POPUP());
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    const panel = {
+      id: browser.runtime.id,
+      url: browser.runtime.getURL(`/panel.html#activity=${fresh.id}&own=1&fallback=0`),
+      tab: { id: 2, url: 'https://www.strava.com/activities/123' },
+    };
+    const other = await calls.setRunKind({ activityId: fresh.id, kind: 'easy' }, panel);
+    expect(other.ok).toBe(false);
+  });
+});
