@@ -3,6 +3,7 @@ import { DAY_MS } from '../time';
 import { effortSpeed } from './effort-speed';
 import { quantile } from './quantile';
 import { startMs } from './start-ms';
+import { topSpeedRatio } from './top-speed-ratio';
 
 /** The longest look-back any statistic needs. */
 export const WINDOW_DAYS = 42;
@@ -19,6 +20,8 @@ export interface HistoryStats {
   typicalMovingTime?: number;
   /** Median flat-equivalent speed of the last 28 days, m/s. */
   typicalSpeed?: number;
+  /** Median top speed over average speed of the last 28 days (surges and reps raise it). */
+  typicalTopRatio?: number;
   /** Longest run in the last 42 days, and distance run in the 7 days before this one. */
   longestDistance?: number;
   weekDistance: number;
@@ -51,6 +54,7 @@ export function historyStats(
   const distances28: number[] = [];
   const times28: number[] = [];
   const speeds28: number[] = [];
+  const tops28: number[] = [];
   const heartrates: number[] = [];
   const suffer: number[] = [];
   let runs42 = 0;
@@ -88,6 +92,8 @@ export function historyStats(
       times28.push(run.moving_time);
       const v = effortSpeed(run);
       if (v !== undefined && !run.trainer) speeds28.push(v);
+      const top = topSpeedRatio(run);
+      if (top !== undefined) tops28.push(top);
     }
   }
   return {
@@ -97,6 +103,7 @@ export function historyStats(
     typicalDistance: quantile(distances28, 0.5),
     typicalMovingTime: quantile(times28, 0.5),
     typicalSpeed: speeds28.length >= 3 ? quantile(speeds28, 0.5) : undefined,
+    typicalTopRatio: tops28.length >= 3 ? quantile(tops28, 0.5) : undefined,
     longestDistance: longest,
     weekDistance: week,
     longestThisWeek,

@@ -3,7 +3,7 @@ import type { Profile } from '../model/profile';
 import { formatUnits } from './format-units';
 import type { HistoryStats } from './history-stats';
 import type { RunFeatures } from './run-features';
-import type { TagProfile } from './tag-profile';
+import type { LearnedSignal, TagProfile, WorkoutSignal } from './tag-profile';
 
 // Defaults for an athlete whose tags teach nothing yet. A long run is clearly longer than the
 // usual run and long in absolute terms; these are coaching rules of thumb, not fitted values.
@@ -12,6 +12,8 @@ const LONG_MIN_METRES = 12_000;
 const LONG_NO_HISTORY_METRES = 18_000;
 const LONG_NO_HISTORY_SECONDS = 100 * 60;
 const WORKOUT_POINTS = 2.5;
+// Faster than this against the usual pace is a workout's pace (before the runner's tags say more).
+const FAST_PACE = 1.07;
 
 interface Evidence {
   points: number;
@@ -148,11 +150,14 @@ function workoutEvidence(
   // Pace over a few hundred metres says nothing (strides, a split recording, GPS noise), and a
   // ratio beyond 1.6 is a recording error rather than a harder run.
   const sr = f.fragment ? undefined : f.speedRatio;
-  if (sr !== undefined && !f.manual && sr <= 1.6) {
-    const learned = tags.workoutSpeedRatio();
-    const fastAt = learned !== undefined ? Math.max(1.04, Math.min(1.1, learned)) : 1.07;
-    if (sr >= fastAt) {
-      points += Math.min(3, 1.5 + 15 * (sr - fastAt));
+  const like = tags.likeWorkouts(f);
+  if (like.length > 0) {
+    // After three tags the runner's own measure decides: a run like their workouts is one.
+    points += WORKOUT_POINTS;
+    for (const l of like) reasons.push(likeReason(l));
+  } else if (sr !== undefined && !f.manual && sr <= 1.6) {
+    if (sr >= FAST_PACE) {
+      points += Math.min(3, 1.5 + 15 * (sr - FAST_PACE));
       reasons.push(`pace (hills counted) was ${pct(sr)} faster than your usual`);
     } else if (sr < 0.95 && !f.name.workout) {
       points -= 1;
@@ -181,6 +186,17 @@ function workoutEvidence(
   // A fragment (warm-up, cool-down, a split recording) is a workout only when named one.
   if (f.fragment && !f.name.workout) points = Math.min(points, 0);
   return { points, reasons };
+}
+
+const LIKE_WHAT: Record<WorkoutSignal, [string, string]> = {
+  pace: ['faster', 'pace (hills counted)'],
+  topSpeed: ['higher in top speed against their average', 'top speed'],
+  heartrate: ['higher in heart rate', 'heart rate'],
+};
+
+function likeReason(l: LearnedSignal & { value: number }): string {
+  const [usually, what] = LIKE_WHAT[l.signal];
+  return `runs you called workouts were usually ${pct(l.tagged)} ${usually} than your usual (${l.tags} tags); this one's ${what} was ${pct(l.value)} above`;
 }
 
 function pct(ratio: number): string {

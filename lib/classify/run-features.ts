@@ -5,6 +5,7 @@ import { FRAGMENT_METRES, FRAGMENT_SECONDS, type HistoryStats } from './history-
 import { type LapStructure, lapStructure, type Segment } from './lap-structure';
 import { type NameSignal, nameSignal } from './name-signal';
 import { streamSegments } from './stream-segments';
+import { topSpeedRatio } from './top-speed-ratio';
 
 /** One run measured against the athlete's recent history. */
 export interface RunFeatures {
@@ -19,6 +20,8 @@ export interface RunFeatures {
   longestOfWeek: boolean;
   /** Flat-equivalent speed over the usual one; undefined when pace cannot be trusted. */
   speedRatio?: number;
+  /** Top over average speed, against the usual such ratio (1.1 = surges 10 % beyond usual). */
+  topSpeedRatio?: number;
   /** Metres climbed per km. */
   climbPerKm: number;
   heartrateRatio?: number;
@@ -56,6 +59,7 @@ export function runFeatures(
     activity.suffer_score != null && activity.moving_time > 0
       ? activity.suffer_score / (activity.moving_time / 60)
       : undefined;
+  const top = topSpeedRatio(activity);
   const { structure, source } = readStructure(activity, stats.typicalSpeed);
   const before = stats.justBefore;
   const beforeName = before ? nameSignal(before.name) : undefined;
@@ -73,6 +77,8 @@ export function runFeatures(
       stats.runs28 > 0 ? activity.distance / (stats.weekDistance + activity.distance) : undefined,
     longestOfWeek: activity.distance > stats.longestThisWeek,
     speedRatio,
+    topSpeedRatio:
+      top !== undefined && stats.typicalTopRatio ? top / stats.typicalTopRatio : undefined,
     climbPerKm:
       activity.distance > 0 ? ((activity.total_elevation_gain ?? 0) * 1000) / activity.distance : 0,
     heartrateRatio: hr && stats.typicalHeartrate ? hr / stats.typicalHeartrate : undefined,
