@@ -177,15 +177,45 @@ function workoutEvidence(
     points += 1;
     reasons.push(`relative effort per minute was ${f.sufferRatio.toFixed(1)}× your usual`);
   }
+  const part = sessionPart(f, stats);
+  if (part) {
+    points += 3;
+    reasons.push(
+      `a ${km(f.distance)} part ${pct(part.speedRatio)} faster than your usual, ${part.gapMinutes} min after another run: a session recorded in parts`,
+    );
+  }
   if (f.afterWarmup && stats.justBefore) {
     points += 1;
     reasons.push(
       `it followed a ${km(stats.justBefore.distance)} warm-up ${Math.round(stats.justBefore.gapSeconds / 60)} min earlier`,
     );
   }
-  // A fragment (warm-up, cool-down, a split recording) is a workout only when named one.
-  if (f.fragment && !f.name.workout) points = Math.min(points, 0);
+  // A fragment (warm-up, cool-down, a split recording) is a workout only when named one or when
+  // it is the fast part of a session recorded in parts.
+  if (f.fragment && !f.name.workout && !part) points = Math.min(points, 0);
   return { points, reasons };
+}
+
+// A rep block recorded on its own: long enough to be more than a stride or a GPS jump, clearly
+// faster than the runner's usual (a warm-up or cool-down is slower), and with a clean recording.
+const PART_MIN_METRES = 400;
+const PART_MIN_SECONDS = 90;
+const PART_SPEED_RATIO = 1.15;
+const PART_MAX_SPEED_RATIO = 1.8;
+const PART_MAX_ELAPSED_RATIO = 1.5;
+
+/** A short, fast run right after another one: the hard part of a session recorded in parts. */
+function sessionPart(
+  f: RunFeatures,
+  stats: HistoryStats,
+): { speedRatio: number; gapMinutes: number } | undefined {
+  const sr = f.speedRatio;
+  const before = stats.justBefore;
+  if (!f.fragment || f.manual || !before || sr === undefined) return undefined;
+  if (f.distance < PART_MIN_METRES || f.movingTime < PART_MIN_SECONDS) return undefined;
+  if (sr < PART_SPEED_RATIO || sr > PART_MAX_SPEED_RATIO) return undefined;
+  if (f.elapsedRatio > PART_MAX_ELAPSED_RATIO || f.name.easy || f.name.warmup) return undefined;
+  return { speedRatio: sr, gapMinutes: Math.round(before.gapSeconds / 60) };
 }
 
 const LIKE_WHAT: Record<WorkoutSignal, [string, string]> = {

@@ -35,6 +35,8 @@ export interface RunFeatures {
   afterWarmup: boolean;
   /** Too short to be a session of its own: a warm-up, cool-down or split recording. */
   fragment: boolean;
+  /** Elapsed over moving time: far above 1, the recording paused or the watch lost its fix. */
+  elapsedRatio: number;
   /** Manual entry: pace and distance are typed in, there is nothing else. */
   manual: boolean;
   /** Treadmill or virtual run: pace comes from a foot pod or a machine setting. */
@@ -92,6 +94,7 @@ export function runFeatures(
     structureSource: source,
     afterWarmup,
     fragment: activity.distance < FRAGMENT_METRES || activity.moving_time < FRAGMENT_SECONDS,
+    elapsedRatio: activity.moving_time > 0 ? activity.elapsed_time / activity.moving_time : 1,
     manual,
     indoor,
   };
