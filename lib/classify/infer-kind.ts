@@ -157,8 +157,10 @@ function workoutEvidence(
     for (const l of like) reasons.push(likeReason(l));
   } else if (sr !== undefined && !f.manual && sr <= 1.6) {
     if (sr >= FAST_PACE) {
-      points += Math.min(3, 1.5 + 15 * (sr - FAST_PACE));
+      const novice = noviceReason(f, stats, km);
+      points += Math.min(novice ? NOVICE_PACE_POINTS : 3, 1.5 + 15 * (sr - FAST_PACE));
       reasons.push(`pace (hills counted) was ${pct(sr)} faster than your usual`);
+      if (novice) reasons.push(novice);
     } else if (sr < 0.95 && !f.name.workout) {
       points -= 1;
     }
@@ -194,6 +196,33 @@ function workoutEvidence(
   // it is the fast part of a session recorded in parts.
   if (f.fragment && !f.name.workout && !part) points = Math.min(points, 0);
   return { points, reasons };
+}
+
+// Beginners and returners get faster week by week, and a run/walker's first continuous run is far
+// faster than their usual: then pace alone is progress, and another signal must say "workout".
+const NOVICE_SPAN_DAYS = 28;
+const NOVICE_RUNS = 6;
+const NOVICE_PACE_POINTS = 1;
+// Slower than this on average (7:35 /km), a runner's usual run includes walking breaks.
+const RUN_WALK_SPEED = 2.2;
+
+/** Why pace alone cannot make this run a workout, or undefined when it can. */
+function noviceReason(
+  f: RunFeatures,
+  stats: HistoryStats,
+  km: (m: number) => string,
+): string | undefined {
+  if (stats.runs42 < NOVICE_RUNS) {
+    return `with only ${stats.runs42} runs in the last 6 weeks, a faster run is progress before it is a workout`;
+  }
+  if (stats.spanDays < NOVICE_SPAN_DAYS) {
+    return `your runs of the last 6 weeks began ${Math.round(stats.spanDays)} days ago: a faster run is progress before it is a workout`;
+  }
+  const record = stats.longestDistance !== undefined && f.distance > stats.longestDistance;
+  if (record && stats.typicalSpeed !== undefined && stats.typicalSpeed < RUN_WALK_SPEED) {
+    return `${km(f.distance)} is your longest run in 6 weeks, faster than your usual run/walk pace: progress before it is a workout`;
+  }
+  return undefined;
 }
 
 // A rep block recorded on its own: long enough to be more than a stride or a GPS jump, clearly
