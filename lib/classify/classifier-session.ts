@@ -39,7 +39,9 @@ export class ClassifierSession {
     const tag = fromTag(activity.workout_type);
     if (!tag) return { classification: inferred, inferred, features, stats };
     // A race the runner tagged as a long run is still a race (the name tells).
-    const race = tag.race || (features.name.race !== undefined && !features.name.easy);
+    const race =
+      tag.race ||
+      (features.name.race !== undefined && !features.name.easy && !features.name.warmup);
     const reasons = ['tagged on Strava'];
     if (race && !tag.race) reasons.push(`the name "${features.name.race}" reads like a race`);
     return {

@@ -31,7 +31,8 @@ export function inferKind(
   const km = (m: number) => formatUnits.distance(m, units);
   const long = longEvidence(f, stats, tags, km);
   const work = workoutEvidence(f, stats, tags, km);
-  const race = f.name.race !== undefined && !f.name.easy;
+  // "Race warm-up" and "easy after the race" name a run around a race, not the race.
+  const race = f.name.race !== undefined && !f.name.easy && !f.name.warmup;
   const historyFactor = stats.runs28 >= 6 ? 1 : stats.runs28 >= 2 ? 0.8 : 0.6;
 
   if (race) {
