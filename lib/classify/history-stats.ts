@@ -29,9 +29,8 @@ export interface HistoryStats {
   longestThisWeek: number;
   /** Average weekly distance over the last 28 days. */
   weeklyAverage: number;
-  /** Median average heart rate and highest max heart rate of the last 42 days. */
+  /** Median average heart rate of the last 42 days. */
   typicalHeartrate?: number;
-  highestHeartrate?: number;
   /** Median suffer score per minute of the last 42 days. */
   typicalSufferPerMinute?: number;
   /** The run that ended shortly before this one started, if any (a warm-up). */
@@ -64,7 +63,6 @@ export function historyStats(
   let week = 0;
   let longestThisWeek = 0;
   let total28 = 0;
-  let highestHr: number | undefined;
   let justBefore: HistoryStats['justBefore'];
   for (const run of earlier) {
     const t = startMs(run);
@@ -74,7 +72,6 @@ export function historyStats(
     if (t < oldest) oldest = t;
     longest = Math.max(longest ?? 0, run.distance);
     if (run.average_heartrate) heartrates.push(run.average_heartrate);
-    if (run.max_heartrate) highestHr = Math.max(highestHr ?? 0, run.max_heartrate);
     if (run.suffer_score != null && run.moving_time > 0) {
       suffer.push(run.suffer_score / (run.moving_time / 60));
     }
@@ -109,7 +106,6 @@ export function historyStats(
     longestThisWeek,
     weeklyAverage: total28 / 4,
     typicalHeartrate: quantile(heartrates, 0.5),
-    highestHeartrate: highestHr,
     typicalSufferPerMinute: quantile(suffer, 0.5),
     justBefore,
   };

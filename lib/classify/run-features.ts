@@ -25,7 +25,7 @@ export interface RunFeatures {
   /** Metres climbed per km. */
   climbPerKm: number;
   heartrateRatio?: number;
-  /** Average heart rate as a share of max HR (profile, else the highest seen recently). */
+  /** Average heart rate as a share of the runner's max HR, when their profile gives one. */
   heartrateOfMax?: number;
   sufferRatio?: number;
   name: NameSignal;
@@ -56,7 +56,9 @@ export function runFeatures(
       ? v / stats.typicalSpeed
       : undefined;
   const hr = activity.average_heartrate ?? undefined;
-  const maxHr = profile.maxHeartrate ?? stats.highestHeartrate;
+  // Only a max the runner entered: the highest of six weeks is no max for a runner who seldom
+  // runs all out, and then every run looks close to it (one dev athlete's easy runs sat at 88 %).
+  const maxHr = profile.maxHeartrate;
   const sufferPerMinute =
     activity.suffer_score != null && activity.moving_time > 0
       ? activity.suffer_score / (activity.moving_time / 60)
