@@ -52,6 +52,8 @@ const WORKOUT = new RegExp(
     String.raw`\bcruise\b`,
     String.raw`\b(?:mp|hmp|lt|gmp)\b`,
     String.raw`\b\d+(?:\.\d+)?\s*(?:k|km|m|mi|min|s|sec)?\s*[x×]\s*\(?\d`,
+    // "400m fast 300m slow X6": the count after the set (three or more; "x2" is twice a day).
+    String.raw`(?:^|[\s/(])[x×]\s?(?:[3-9]|\d{2,})\b`,
     String.raw`\b\d+(?:\.\d+)?\s*(?:k|km|m|mi|min)\s*@`,
     String.raw`@\s*(?:\d|pace|mp|hmp|tempo|10k|5k)`,
   ].join('|'),

@@ -21,6 +21,7 @@ describe('nameSignal', () => {
     ['Warm up', 'warmup'],
     ['Morning Run - Cool Down', 'warmup'],
     ['Race Warmup', 'warmup'],
+    ['6k warmup / 400m fast 300m slow X6 / 7k easy', 'workout'],
     ['Fractionné 10 x 400', 'workout'],
     ['Séance VMA', 'workout'],
     ['Côtes à Chantenay', 'workout'],
@@ -59,6 +60,7 @@ describe('nameSignal', () => {
     'Corsa serale',
     'Corrida matinal',
     'Ochtendloop',
+    'Morning Run x2',
     // "le long de" is "along", not a long run.
     'Dernière course le long de la Chézine',
   ])('"%s" says nothing', (name) => {
