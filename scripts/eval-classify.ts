@@ -1,14 +1,16 @@
-// npm run eval:classify -- <files or folders> [--json]
+// npm run eval:classify -- <files or folders> [--json] [--summary-only]
 // Replays each athlete's labeled runs through the classifier and the naive baseline and scores
-// both with the issue's rules (scripts/eval/score.ts).
+// both with the issue's rules (scripts/eval/score.ts). --summary-only strips laps, splits and
+// streams first, as athletes never seen are measured (list fields only).
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { DEFAULT_PROFILE } from '../lib/model/profile';
 import { filesOf } from './eval/files-of';
 import { type LapAgreement, lapAgreement } from './eval/lap-agreement';
 import { type LabeledRun, orderRuns } from './eval/order-runs';
 import { type Replay, replay } from './eval/replay';
 import { KINDS, type Score, score } from './eval/score';
+import { summaryOnly } from './eval/summary-only';
 
 const fmt = (x: number) => x.toFixed(3);
 
@@ -46,30 +48,33 @@ function printLaps(name: string, a: LapAgreement): void {
 function main(): void {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
-  const paths = args.filter((a) => a !== '--json');
+  const summary = args.includes('--summary-only');
+  const paths = args.filter((a) => a !== '--json' && a !== '--summary-only');
   if (paths.length === 0) {
-    console.error('usage: npm run eval:classify -- <files or folders> [--json]');
+    console.error('usage: npm run eval:classify -- <files or folders> [--json] [--summary-only]');
     process.exit(2);
   }
   const athletes: { name: string; replay: Replay }[] = [];
   for (const file of filesOf(paths)) {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as LabeledRun[];
-    athletes.push({ name: basename(file), replay: replay(orderRuns(raw), DEFAULT_PROFILE) });
+    const runs = summary ? orderRuns(raw).map(summaryOnly) : orderRuns(raw);
+    athletes.push({ name: basename(file), replay: replay(runs, DEFAULT_PROFILE) });
   }
   const ours = (r: Replay) => r.runs.map((x) => ({ ...x.run, predicted: x.predicted }));
   const base = (r: Replay) => r.runs.map((x) => ({ ...x.run, predicted: x.baseline }));
   const total = score(athletes.map((a) => ours(a.replay)));
   const baseline = score(athletes.map((a) => base(a.replay)));
-  printScore('All athletes', total, baseline);
+  printScore(summary ? 'All athletes, summary fields only' : 'All athletes', total, baseline);
   printConfusion(total);
-  for (const a of athletes) {
-    const s = score([ours(a.replay)]);
+  const perAthlete = athletes.map((a) => ({ name: a.name, score: score([ours(a.replay)]) }));
+  athletes.forEach((a, i) => {
+    const s = perAthlete[i]!.score;
     if (s.runs === 0) {
       console.log(`\n${a.name}: ${a.replay.runs.length} runs, no class scored (too few tags)`);
-      continue;
+      return;
     }
     printScore(a.name, s, score([base(a.replay)]));
-  }
+  });
   for (const a of athletes) {
     const laps = lapAgreement(a.replay.runs);
     if (laps.runs > 0) printLaps(a.name, laps);
@@ -95,6 +100,13 @@ function main(): void {
         perClass: perClass(total),
         baseline: { macroF1: baseline.macroF1, perClass: perClass(baseline) },
         runsPerSecond,
+        // Athletes with no class scored (too few tags) are listed with zero runs.
+        perAthlete: Object.fromEntries(
+          perAthlete.map(({ name, score: s }) => [
+            name,
+            { runs: s.runs, macroF1: s.macroF1, perClass: perClass(s) },
+          ]),
+        ),
       }),
     );
   }

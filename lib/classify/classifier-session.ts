@@ -39,7 +39,9 @@ export class ClassifierSession {
     const tag = fromTag(activity.workout_type);
     if (!tag) return { classification: inferred, inferred, features, stats };
     // A race the runner tagged as a long run is still a race (the name tells).
-    const race = tag.race || (features.name.race !== undefined && !features.name.easy);
+    const race =
+      tag.race ||
+      (features.name.race !== undefined && !features.name.easy && !features.name.warmup);
     const reasons = ['tagged on Strava'];
     if (race && !tag.race) reasons.push(`the name "${features.name.race}" reads like a race`);
     return {
@@ -53,16 +55,14 @@ export class ClassifierSession {
   /** Records a run (with its tag) as history for the runs after it. */
   add(activity: Activity): void {
     this.trim(startMs(activity));
-    const tag = fromTag(activity.workout_type);
-    // Only tagged runs teach thresholds, so only they need their features.
-    if (tag) {
-      const features =
-        this.last?.activity.id === activity.id &&
-        this.last.activity.start_date === activity.start_date
-          ? this.last.features
-          : runFeatures(activity, historyStats(activity, this.window), this.profile);
-      this.tags.observe(features, tag);
-    }
+    // Tagged runs teach what the runner calls a workout or a long run; untagged ones what their
+    // other runs look like, so that a tag's signal is judged against them.
+    const features =
+      this.last?.activity.id === activity.id &&
+      this.last.activity.start_date === activity.start_date
+        ? this.last.features
+        : runFeatures(activity, historyStats(activity, this.window), this.profile);
+    this.tags.observe(features, fromTag(activity.workout_type));
     this.window.push(activity);
   }
 

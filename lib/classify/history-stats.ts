@@ -3,6 +3,7 @@ import { DAY_MS } from '../time';
 import { effortSpeed } from './effort-speed';
 import { quantile } from './quantile';
 import { startMs } from './start-ms';
+import { topSpeedRatio } from './top-speed-ratio';
 
 /** The longest look-back any statistic needs. */
 export const WINDOW_DAYS = 42;
@@ -19,6 +20,8 @@ export interface HistoryStats {
   typicalMovingTime?: number;
   /** Median flat-equivalent speed of the last 28 days, m/s. */
   typicalSpeed?: number;
+  /** Median top speed over average speed of the last 28 days (surges and reps raise it). */
+  typicalTopRatio?: number;
   /** Longest run in the last 42 days, and distance run in the 7 days before this one. */
   longestDistance?: number;
   weekDistance: number;
@@ -26,9 +29,8 @@ export interface HistoryStats {
   longestThisWeek: number;
   /** Average weekly distance over the last 28 days. */
   weeklyAverage: number;
-  /** Median average heart rate and highest max heart rate of the last 42 days. */
+  /** Median average heart rate of the last 42 days. */
   typicalHeartrate?: number;
-  highestHeartrate?: number;
   /** Median suffer score per minute of the last 42 days. */
   typicalSufferPerMinute?: number;
   /** The run that ended shortly before this one started, if any (a warm-up). */
@@ -51,6 +53,7 @@ export function historyStats(
   const distances28: number[] = [];
   const times28: number[] = [];
   const speeds28: number[] = [];
+  const tops28: number[] = [];
   const heartrates: number[] = [];
   const suffer: number[] = [];
   let runs42 = 0;
@@ -60,7 +63,6 @@ export function historyStats(
   let week = 0;
   let longestThisWeek = 0;
   let total28 = 0;
-  let highestHr: number | undefined;
   let justBefore: HistoryStats['justBefore'];
   for (const run of earlier) {
     const t = startMs(run);
@@ -70,7 +72,6 @@ export function historyStats(
     if (t < oldest) oldest = t;
     longest = Math.max(longest ?? 0, run.distance);
     if (run.average_heartrate) heartrates.push(run.average_heartrate);
-    if (run.max_heartrate) highestHr = Math.max(highestHr ?? 0, run.max_heartrate);
     if (run.suffer_score != null && run.moving_time > 0) {
       suffer.push(run.suffer_score / (run.moving_time / 60));
     }
@@ -88,6 +89,8 @@ export function historyStats(
       times28.push(run.moving_time);
       const v = effortSpeed(run);
       if (v !== undefined && !run.trainer) speeds28.push(v);
+      const top = topSpeedRatio(run);
+      if (top !== undefined) tops28.push(top);
     }
   }
   return {
@@ -97,12 +100,12 @@ export function historyStats(
     typicalDistance: quantile(distances28, 0.5),
     typicalMovingTime: quantile(times28, 0.5),
     typicalSpeed: speeds28.length >= 3 ? quantile(speeds28, 0.5) : undefined,
+    typicalTopRatio: tops28.length >= 3 ? quantile(tops28, 0.5) : undefined,
     longestDistance: longest,
     weekDistance: week,
     longestThisWeek,
     weeklyAverage: total28 / 4,
     typicalHeartrate: quantile(heartrates, 0.5),
-    highestHeartrate: highestHr,
     typicalSufferPerMinute: quantile(suffer, 0.5),
     justBefore,
   };

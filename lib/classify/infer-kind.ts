@@ -3,7 +3,7 @@ import type { Profile } from '../model/profile';
 import { formatUnits } from './format-units';
 import type { HistoryStats } from './history-stats';
 import type { RunFeatures } from './run-features';
-import type { TagProfile } from './tag-profile';
+import type { LearnedSignal, TagProfile, WorkoutSignal } from './tag-profile';
 
 // Defaults for an athlete whose tags teach nothing yet. A long run is clearly longer than the
 // usual run and long in absolute terms; these are coaching rules of thumb, not fitted values.
@@ -12,6 +12,8 @@ const LONG_MIN_METRES = 12_000;
 const LONG_NO_HISTORY_METRES = 18_000;
 const LONG_NO_HISTORY_SECONDS = 100 * 60;
 const WORKOUT_POINTS = 2.5;
+// Faster than this against the usual pace is a workout's pace (before the runner's tags say more).
+const FAST_PACE = 1.07;
 
 interface Evidence {
   points: number;
@@ -29,7 +31,8 @@ export function inferKind(
   const km = (m: number) => formatUnits.distance(m, units);
   const long = longEvidence(f, stats, tags, km);
   const work = workoutEvidence(f, stats, tags, km);
-  const race = f.name.race !== undefined && !f.name.easy;
+  // "Race warm-up" and "easy after the race" name a run around a race, not the race.
+  const race = f.name.race !== undefined && !f.name.easy && !f.name.warmup;
   const historyFactor = stats.runs28 >= 6 ? 1 : stats.runs28 >= 2 ? 0.8 : 0.6;
 
   if (race) {
@@ -148,12 +151,17 @@ function workoutEvidence(
   // Pace over a few hundred metres says nothing (strides, a split recording, GPS noise), and a
   // ratio beyond 1.6 is a recording error rather than a harder run.
   const sr = f.fragment ? undefined : f.speedRatio;
-  if (sr !== undefined && !f.manual && sr <= 1.6) {
-    const learned = tags.workoutSpeedRatio();
-    const fastAt = learned !== undefined ? Math.max(1.04, Math.min(1.1, learned)) : 1.07;
-    if (sr >= fastAt) {
-      points += Math.min(3, 1.5 + 15 * (sr - fastAt));
+  const like = tags.likeWorkouts(f);
+  if (like.length > 0) {
+    // After three tags the runner's own measure decides: a run like their workouts is one.
+    points += WORKOUT_POINTS;
+    for (const l of like) reasons.push(likeReason(l));
+  } else if (sr !== undefined && !f.manual && sr <= 1.6) {
+    if (sr >= FAST_PACE) {
+      const novice = noviceReason(f, stats, km);
+      points += Math.min(novice ? NOVICE_PACE_POINTS : 3, 1.5 + 15 * (sr - FAST_PACE));
       reasons.push(`pace (hills counted) was ${pct(sr)} faster than your usual`);
+      if (novice) reasons.push(novice);
     } else if (sr < 0.95 && !f.name.workout) {
       points -= 1;
     }
@@ -172,15 +180,83 @@ function workoutEvidence(
     points += 1;
     reasons.push(`relative effort per minute was ${f.sufferRatio.toFixed(1)}× your usual`);
   }
+  const part = sessionPart(f, stats);
+  if (part) {
+    points += 3;
+    reasons.push(
+      `a ${km(f.distance)} part ${pct(part.speedRatio)} faster than your usual, ${part.gapMinutes} min after another run: a session recorded in parts`,
+    );
+  }
   if (f.afterWarmup && stats.justBefore) {
     points += 1;
     reasons.push(
       `it followed a ${km(stats.justBefore.distance)} warm-up ${Math.round(stats.justBefore.gapSeconds / 60)} min earlier`,
     );
   }
-  // A fragment (warm-up, cool-down, a split recording) is a workout only when named one.
-  if (f.fragment && !f.name.workout) points = Math.min(points, 0);
+  // A fragment (warm-up, cool-down, a split recording) is a workout only when named one or when
+  // it is the fast part of a session recorded in parts.
+  if (f.fragment && !f.name.workout && !part) points = Math.min(points, 0);
   return { points, reasons };
+}
+
+// Beginners and returners get faster week by week, and a run/walker's first continuous run is far
+// faster than their usual: then pace alone is progress, and another signal must say "workout".
+const NOVICE_SPAN_DAYS = 28;
+const NOVICE_RUNS = 6;
+const NOVICE_PACE_POINTS = 1;
+// Slower than this on average (7:35 /km), a runner's usual run includes walking breaks.
+const RUN_WALK_SPEED = 2.2;
+
+/** Why pace alone cannot make this run a workout, or undefined when it can. */
+function noviceReason(
+  f: RunFeatures,
+  stats: HistoryStats,
+  km: (m: number) => string,
+): string | undefined {
+  if (stats.runs42 < NOVICE_RUNS) {
+    return `with only ${stats.runs42} runs in the last 6 weeks, a faster run is progress before it is a workout`;
+  }
+  if (stats.spanDays < NOVICE_SPAN_DAYS) {
+    return `your runs of the last 6 weeks began ${Math.round(stats.spanDays)} days ago: a faster run is progress before it is a workout`;
+  }
+  const record = stats.longestDistance !== undefined && f.distance > stats.longestDistance;
+  if (record && stats.typicalSpeed !== undefined && stats.typicalSpeed < RUN_WALK_SPEED) {
+    return `${km(f.distance)} is your longest run in 6 weeks, faster than your usual run/walk pace: progress before it is a workout`;
+  }
+  return undefined;
+}
+
+// A rep block recorded on its own: long enough to be more than a stride or a GPS jump, clearly
+// faster than the runner's usual (a warm-up or cool-down is slower), and with a clean recording.
+const PART_MIN_METRES = 400;
+const PART_MIN_SECONDS = 90;
+const PART_SPEED_RATIO = 1.15;
+const PART_MAX_SPEED_RATIO = 1.8;
+const PART_MAX_ELAPSED_RATIO = 1.5;
+
+/** A short, fast run right after another one: the hard part of a session recorded in parts. */
+function sessionPart(
+  f: RunFeatures,
+  stats: HistoryStats,
+): { speedRatio: number; gapMinutes: number } | undefined {
+  const sr = f.speedRatio;
+  const before = stats.justBefore;
+  if (!f.fragment || f.manual || !before || sr === undefined) return undefined;
+  if (f.distance < PART_MIN_METRES || f.movingTime < PART_MIN_SECONDS) return undefined;
+  if (sr < PART_SPEED_RATIO || sr > PART_MAX_SPEED_RATIO) return undefined;
+  if (f.elapsedRatio > PART_MAX_ELAPSED_RATIO || f.name.easy || f.name.warmup) return undefined;
+  return { speedRatio: sr, gapMinutes: Math.round(before.gapSeconds / 60) };
+}
+
+const LIKE_WHAT: Record<WorkoutSignal, [string, string]> = {
+  pace: ['faster', 'pace (hills counted)'],
+  topSpeed: ['higher in top speed against their average', 'top speed'],
+  heartrate: ['higher in heart rate', 'heart rate'],
+};
+
+function likeReason(l: LearnedSignal & { value: number }): string {
+  const [usually, what] = LIKE_WHAT[l.signal];
+  return `runs you called workouts were usually ${pct(l.tagged)} ${usually} than your usual (${l.tags} tags); this one's ${what} was ${pct(l.value)} above`;
 }
 
 function pct(ratio: number): string {

@@ -5,6 +5,7 @@ import { FRAGMENT_METRES, FRAGMENT_SECONDS, type HistoryStats } from './history-
 import { type LapStructure, lapStructure, type Segment } from './lap-structure';
 import { type NameSignal, nameSignal } from './name-signal';
 import { streamSegments } from './stream-segments';
+import { topSpeedRatio } from './top-speed-ratio';
 
 /** One run measured against the athlete's recent history. */
 export interface RunFeatures {
@@ -19,10 +20,12 @@ export interface RunFeatures {
   longestOfWeek: boolean;
   /** Flat-equivalent speed over the usual one; undefined when pace cannot be trusted. */
   speedRatio?: number;
+  /** Top over average speed, against the usual such ratio (1.1 = surges 10 % beyond usual). */
+  topSpeedRatio?: number;
   /** Metres climbed per km. */
   climbPerKm: number;
   heartrateRatio?: number;
-  /** Average heart rate as a share of max HR (profile, else the highest seen recently). */
+  /** Average heart rate as a share of the runner's max HR, when their profile gives one. */
   heartrateOfMax?: number;
   sufferRatio?: number;
   name: NameSignal;
@@ -32,6 +35,8 @@ export interface RunFeatures {
   afterWarmup: boolean;
   /** Too short to be a session of its own: a warm-up, cool-down or split recording. */
   fragment: boolean;
+  /** Elapsed over moving time: far above 1, the recording paused or the watch lost its fix. */
+  elapsedRatio: number;
   /** Manual entry: pace and distance are typed in, there is nothing else. */
   manual: boolean;
   /** Treadmill or virtual run: pace comes from a foot pod or a machine setting. */
@@ -51,11 +56,14 @@ export function runFeatures(
       ? v / stats.typicalSpeed
       : undefined;
   const hr = activity.average_heartrate ?? undefined;
-  const maxHr = profile.maxHeartrate ?? stats.highestHeartrate;
+  // Only a max the runner entered: the highest of six weeks is no max for a runner who seldom
+  // runs all out, and then every run looks close to it (one dev athlete's easy runs sat at 88 %).
+  const maxHr = profile.maxHeartrate;
   const sufferPerMinute =
     activity.suffer_score != null && activity.moving_time > 0
       ? activity.suffer_score / (activity.moving_time / 60)
       : undefined;
+  const top = topSpeedRatio(activity);
   const { structure, source } = readStructure(activity, stats.typicalSpeed);
   const before = stats.justBefore;
   const beforeName = before ? nameSignal(before.name) : undefined;
@@ -73,6 +81,8 @@ export function runFeatures(
       stats.runs28 > 0 ? activity.distance / (stats.weekDistance + activity.distance) : undefined,
     longestOfWeek: activity.distance > stats.longestThisWeek,
     speedRatio,
+    topSpeedRatio:
+      top !== undefined && stats.typicalTopRatio ? top / stats.typicalTopRatio : undefined,
     climbPerKm:
       activity.distance > 0 ? ((activity.total_elevation_gain ?? 0) * 1000) / activity.distance : 0,
     heartrateRatio: hr && stats.typicalHeartrate ? hr / stats.typicalHeartrate : undefined,
@@ -86,6 +96,7 @@ export function runFeatures(
     structureSource: source,
     afterWarmup,
     fragment: activity.distance < FRAGMENT_METRES || activity.moving_time < FRAGMENT_SECONDS,
+    elapsedRatio: activity.moving_time > 0 ? activity.elapsed_time / activity.moving_time : 1,
     manual,
     indoor,
   };

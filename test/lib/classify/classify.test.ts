@@ -183,6 +183,16 @@ describe('classify: edge cases', () => {
     expect(classify(run, untagged, profile).kind).toBe('easy');
   });
 
+  it('heart rate against max counts only against the max the runner entered', () => {
+    // 150 bpm is 7 % above this runner's usual 140, and 94 % of the 160 peak of six weeks.
+    const run = makeRun(DAY, 8, 5.8, { average_heartrate: 150, max_heartrate: 160 });
+    const history = sixWeeks({ hr: true });
+    expect(classify(run, history, profile).kind).toBe('easy');
+    const withMax = classify(run, history, { ...profile, maxHeartrate: 160 });
+    expect(withMax.kind).toBe('workout');
+    expect(withMax.reasons.join('; ')).toMatch(/94 % of your max/);
+  });
+
   it('reports distances in miles for imperial runners', () => {
     const c = classify(makeRun(DAY, 18, 6.2), sixWeeks(), { ...profile, units: 'imperial' });
     expect(c.reasons.join(' ')).toMatch(/11\.2 mi is 2\.0× your typical run/);
