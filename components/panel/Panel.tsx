@@ -8,6 +8,7 @@ import { formatClock } from '../../lib/recovery/local-date';
 import { formatDistance } from '../../lib/recovery/units';
 import { browserTimeZone } from '../../lib/ui/format-time';
 import { Countdown } from '../shared/Countdown';
+import { KindCorrection } from '../shared/KindCorrection';
 import { VerdictCard } from '../shared/VerdictCard';
 import { CheckInSummary } from './CheckInSummary';
 import { KindChip } from './KindChip';
@@ -270,6 +271,11 @@ function ReadyBody({
         classification={run.classification}
         idBase={idBase}
         extra={formatDistance(activity.distance, plan.units)}
+      />
+      <KindCorrection
+        classification={run.classification}
+        idBase={idBase}
+        onSet={actions.setRunKind}
       />
       {warnings.length ? (
         <ul class="bb-warnings">

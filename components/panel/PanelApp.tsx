@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import { sendMessage } from '../../lib/messaging/protocol';
 import type { PanelState } from '../../lib/messaging/views';
+import type { RunnerTagKind } from '../../lib/model/runner-tag';
 import type { PanelTarget } from '../../lib/panel-frame/panel-target';
 import { useNow } from '../../lib/ui/use-now';
 import { Panel } from './Panel';
@@ -60,6 +61,9 @@ export function PanelApp({ target }: { target: PanelTarget }) {
     },
     openOptions: () => void sendMessage('openPage', { page: 'options' }),
     openCheckIn: () => void sendMessage('openPage', { page: 'check-in' }),
+    setRunKind: (kind: RunnerTagKind | null) => {
+      void sendMessage('setRunKind', { activityId: target.activityId, kind }).then(() => load());
+    },
     setStepDone: (stepId: string, done: boolean) => {
       void sendMessage('markStepDone', { activityId: target.activityId, stepId, done }).then(
         (res) => {

@@ -1,3 +1,5 @@
+import type { RunnerTagKind } from '../../lib/model/runner-tag';
+
 /** What the panel asks of its host; the content script wires these to the background. */
 export interface PanelActions {
   toggleCollapsed(): void;
@@ -6,4 +8,6 @@ export interface PanelActions {
   openOptions(): void;
   openCheckIn(): void;
   setStepDone(stepId: string, done: boolean): void;
+  /** The runner corrects the run's kind (null takes it back). */
+  setRunKind(kind: RunnerTagKind | null): void;
 }

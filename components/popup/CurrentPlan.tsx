@@ -1,10 +1,12 @@
 import type { Units } from '../../lib/model/profile';
 import { planKindOf, runKindLabel } from '../../lib/model/run-kind';
 import type { RunView } from '../../lib/model/run-view';
+import type { RunnerTagKind } from '../../lib/model/runner-tag';
 import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatClock, localDateKey } from '../../lib/recovery/local-date';
 import { formatDateKey, runDateKey } from '../../lib/ui/format-run-date';
 import { Countdown } from '../shared/Countdown';
+import { KindCorrection } from '../shared/KindCorrection';
 import type { SaveOutcome } from '../shared/SaveOutcome';
 import { NextStepLine } from './NextStepLine';
 import { StepChecklist } from './StepChecklist';
@@ -17,6 +19,7 @@ export interface CurrentPlanProps {
   timeZone: string;
   units: Units;
   setStepDone(activityId: number, stepId: string, done: boolean): void;
+  setRunKind(activityId: number, kind: RunnerTagKind | null): void;
   submitWeighIn(w: WeighIn): Promise<SaveOutcome>;
   /** Just the timers and the lines around them (the popup's first frame). */
   timersOnly?: boolean;
@@ -29,6 +32,7 @@ export function CurrentPlan({
   timeZone,
   units,
   setStepDone,
+  setRunKind,
   submitWeighIn,
   timersOnly,
 }: CurrentPlanProps) {
@@ -50,6 +54,13 @@ export function CurrentPlan({
         {formatDateKey(runDateKey(activity, timeZone))} ·{' '}
         <StravaLink activityId={activity.id} name={activity.name} />
       </p>
+      {!timersOnly && (
+        <KindCorrection
+          classification={run.classification}
+          idBase="bb-current"
+          onSet={(kind) => setRunKind(activity.id, kind)}
+        />
+      )}
       <NextStepLine plan={plan} done={done} now={now} />
       <div class="bb-timers">
         {plan.timers.map((t) => (
@@ -64,6 +75,7 @@ export function CurrentPlan({
           timeZone={timeZone}
           units={units}
           setStepDone={setStepDone}
+          setRunKind={setRunKind}
           submitWeighIn={submitWeighIn}
         />
       )}

@@ -1,6 +1,7 @@
 import type { CheckIn } from '../../lib/model/check-in';
 import type { Units } from '../../lib/model/profile';
 import type { RunView } from '../../lib/model/run-view';
+import type { RunnerTagKind } from '../../lib/model/runner-tag';
 import type { SyncStatus } from '../../lib/model/sync-status';
 import type { DailyVerdicts } from '../../lib/model/verdict';
 import type { WeighIn } from '../../lib/model/weigh-in';
@@ -16,6 +17,7 @@ import { type Connection, StatusNotice } from './StatusNotice';
 
 interface PopupActions {
   setStepDone(activityId: number, stepId: string, done: boolean): void;
+  setRunKind(activityId: number, kind: RunnerTagKind | null): void;
   submitCheckIn(c: CheckIn): Promise<SaveOutcome>;
   submitWeighIn(w: WeighIn): Promise<SaveOutcome>;
   openOptions(): void;
@@ -127,6 +129,7 @@ function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps[
           timeZone={timeZone}
           units={units}
           setStepDone={actions.setStepDone}
+          setRunKind={actions.setRunKind}
           submitWeighIn={actions.submitWeighIn}
           timersOnly={planOnly}
         />

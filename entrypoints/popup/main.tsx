@@ -101,6 +101,8 @@ function Popup() {
         actions={{
           setStepDone: (activityId, stepId, done) =>
             void sendMessage('markStepDone', { activityId, stepId, done }).then(load),
+          setRunKind: (activityId, kind) =>
+            void sendMessage('setRunKind', { activityId, kind }).then(load),
           async submitCheckIn(c) {
             const res = await sendMessage('checkIn', c);
             if (!res.ok) return { ok: false, message: res.error.message };

@@ -15,6 +15,7 @@ function spies(): ActionSpies {
     openOptions: vi.fn<PanelActions['openOptions']>(),
     openCheckIn: vi.fn<PanelActions['openCheckIn']>(),
     setStepDone: vi.fn<PanelActions['setStepDone']>(),
+    setRunKind: vi.fn<PanelActions['setRunKind']>(),
   };
 }
 

@@ -127,6 +127,40 @@ describe('panel states', () => {
     expect(container.querySelector('button')).toBeNull();
   });
 
+  it('ready: "Not right?" offers the four kinds; a choice is sent, and "you said" can be undone', () => {
+    const { container, actions } = mountPanel({ state: ready() });
+    const toggle = button(container, 'Not right?');
+    const group = container.querySelector('fieldset.bb-correct-choices') as HTMLElement;
+    expect(group.hidden).toBe(true);
+    click(toggle);
+    expect(group.hidden).toBe(false);
+    expect([...group.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Easy run',
+      'Workout',
+      'Long run',
+      'Race',
+    ]);
+    click(button(container, 'Easy run'));
+    expect(actions.setRunKind).toHaveBeenCalledWith('easy');
+    const base = runView();
+    const said = mountPanel({
+      state: ready({
+        ...base,
+        classification: {
+          ...base.classification,
+          kind: 'easy',
+          race: false,
+          source: 'runner-tag',
+          reasons: ['You said this was an easy run.'],
+        },
+      }),
+    });
+    expect(said.container.querySelector('.bb-chip')?.textContent).toBe('Easy runyou said');
+    click(button(said.container, 'Change what you said'));
+    click(button(said.container, 'Undo: let Bounceback decide'));
+    expect(said.actions.setRunKind).toHaveBeenCalledWith(null);
+  });
+
   it('ready: kind, countdowns, timeline, step list, check-ins and the notice', () => {
     const { container } = mountPanel({ state: ready() });
     expect(container.querySelector('.bb-chip')?.textContent).toBe('Long rundetected, confident');

@@ -22,6 +22,7 @@ const idle: SyncStatus = {
 function actions() {
   return {
     setStepDone: vi.fn(),
+    setRunKind: vi.fn(),
     submitCheckIn: vi.fn(async (_: CheckIn) => ({ ok: true })),
     submitWeighIn: vi.fn(async () => ({ ok: true })),
     openOptions: vi.fn(),
