@@ -197,6 +197,34 @@ describe('connected', () => {
     await popup.close();
   });
 
+  it('the runner corrects the kind in the panel, sees plan and badge follow, and undoes it in the popup', async () => {
+    const hours = async () => Number((await badge(b)).replace('h', ''));
+    const before = await hours();
+    const page = await b.newPage();
+    await page.goto(`https://www.strava.com/activities/${longRun}`);
+    await expect.poll(() => panelState(page), { timeout: 10_000 }).toBe('ready');
+    const panel = panelFrame(page);
+    await panel.getByRole('button', { name: 'Not right?' }).click();
+    await panel.getByRole('button', { name: 'Easy run', exact: true }).click();
+    await expect
+      .poll(() => panel.locator('.bb-chip').first().innerText(), { timeout: 10_000 })
+      .toMatch(/Easy run\s*you said/);
+    await expect.poll(hours, { timeout: 10_000 }).toBeLessThan(before);
+    await page.close();
+
+    const popup = await b.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    const change = popup.getByRole('button', { name: 'Change what you said' });
+    await change.waitFor({ timeout: 10_000 });
+    await change.click();
+    await popup.getByRole('button', { name: 'Undo: let Bounceback decide' }).click();
+    await expect.poll(hours, { timeout: 10_000 }).toBe(before);
+    await expect
+      .poll(() => popup.getByRole('button', { name: 'Not right?' }).count(), { timeout: 10_000 })
+      .toBe(1);
+    await popup.close();
+  });
+
   it('lets a keyboard-only runner check in', async () => {
     const popup = await b.newPage();
     await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
