@@ -80,7 +80,15 @@ function Options() {
         connection={connection}
         redirectUrl={redirectUrl}
         loadError={connectionError}
+        tagOnStrava={settings?.tagOnStrava ?? false}
         actions={{
+          async setTagOnStrava(on) {
+            const res = await sendMessage('setTagOnStrava', { on });
+            await loadSettings();
+            const c = await sendMessage('getConnection', undefined);
+            if (c.ok) setConnection(c.value);
+            return res.ok ? res.value : { on: false, message: res.error.message };
+          },
           async connect(clientId, clientSecret) {
             const res = await sendMessage('connect', { clientId, clientSecret });
             if (res.ok) setConnection(res.value);

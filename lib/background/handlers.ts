@@ -11,12 +11,14 @@ import {
   PanelRequestSchema,
   RunKindRequestSchema,
   StepDoneSchema,
+  TagOnStravaSchema,
 } from '../messaging/payloads';
 import { CheckInSchema } from '../model/check-in';
 import { SettingsSchema } from '../model/settings';
 import { WeighInSchema } from '../model/weigh-in';
 import { readSettings, settingsItem } from '../store/settings-item';
 import { StravaError } from '../strava/errors';
+import { WRITE_SCOPE } from '../strava/oauth';
 import type { AppService } from './app-service';
 import type { StravaService } from './strava-service';
 import { deleteEverything, exportData, importFile } from './your-data';
@@ -51,6 +53,28 @@ export function createHandlers(app: AppService, strava: StravaService): HandlerT
         secret = saved.clientSecret;
       }
       return strava.connect({ clientId, clientSecret: secret }).catch(asStravaError);
+    }),
+    setTagOnStrava: row('pages', TagOnStravaSchema, async ({ on }) => {
+      const settings = await readSettings();
+      if (!on) {
+        await settingsItem.setValue({ ...settings, tagOnStrava: false });
+        return { on: false, message: 'Corrections stay in Bounceback only.' };
+      }
+      let scopes = (await strava.getConnection()).scopes;
+      if (!scopes.includes(WRITE_SCOPE)) {
+        const saved = await strava.savedCredentials();
+        if (!saved) throw SECRET_NEEDED;
+        scopes = (await strava.connect(saved, { write: true }).catch(asStravaError)).scopes;
+      }
+      const granted = scopes.includes(WRITE_SCOPE);
+      await settingsItem.setValue({ ...settings, tagOnStrava: granted });
+      return granted
+        ? { on: true, message: 'Your corrections will also be tagged on Strava.' }
+        : {
+            on: false,
+            message:
+              'Strava did not allow Bounceback to edit your activities, so corrections stay in Bounceback only.',
+          };
     }),
     disconnect: row('pages', NoPayloadSchema, () => strava.disconnect().catch(asStravaError)),
 

@@ -3,9 +3,11 @@
 import { isRun } from '../model/activity';
 import type { CheckIn } from '../model/check-in';
 import type { RunView } from '../model/run-view';
-import type { RunnerTagKind } from '../model/runner-tag';
+import { type RunnerTagKind, WORKOUT_TYPE_OF } from '../model/runner-tag';
 import type { StoredRun } from '../model/stored-run';
 import type { WeighIn } from '../model/weigh-in';
+import { readSettings } from '../store/settings-item';
+import { WRITE_SCOPE } from '../strava/oauth';
 import { classifyAndPlan, readKnown } from '../sync/plan-run';
 import type { AppContext } from './context';
 import { readProfile } from './profile';
@@ -74,8 +76,15 @@ export async function setRunKind(
   const c = ctx.collections;
   const run = await c.runs.get(activityId);
   if (!run || !isRun(run.activity)) return null;
-  const { runnerTag: _old, ...rest } = run;
-  const tagged: StoredRun = kind ? { ...rest, runnerTag: { kind, at: ctx.now() } } : rest;
+  const { runnerTag: old, ...rest } = run;
+  const was = old ? old.was : (run.activity.workout_type ?? 0);
+  let tagged: StoredRun = kind
+    ? { ...rest, runnerTag: { kind, at: ctx.now(), ...(was !== undefined ? { was } : {}) } }
+    : rest;
+  const onStrava = await tellStrava(ctx, tagged, old?.was);
+  // Strava's tag now agrees: the stored copy follows, so sync sees no edit.
+  if (onStrava !== null)
+    tagged = { ...tagged, activity: { ...tagged.activity, workout_type: onStrava } };
   const known = await readKnown(c, await readProfile(ctx));
   known.runs.set(activityId, tagged);
   // Without a tag the classifier speaks again (Strava's tag first, as in sync).
@@ -85,4 +94,26 @@ export async function setRunKind(
   await refreshViews(ctx);
   const after = await c.runs.get(activityId);
   return after ? runViewOf(ctx, after) : null;
+}
+
+/**
+ * "Also tag it on Strava": the runner's word as Strava's workout_type (an undo puts Strava's own
+ * tag back). Best effort: the correction here stands whatever Strava answers. Returns the type
+ * Strava now has, or null when it was not told.
+ */
+async function tellStrava(ctx: AppContext, run: StoredRun, was?: number): Promise<number | null> {
+  if (!(await readSettings()).tagOnStrava) return null;
+  if (!(await ctx.strava.getConnection()).scopes.includes(WRITE_SCOPE)) return null;
+  const type = run.runnerTag
+    ? WORKOUT_TYPE_OF[run.runnerTag.kind]
+    : was === 1 || was === 2 || was === 3
+      ? was
+      : 0;
+  try {
+    const updated = await ctx.strava.client.setWorkoutType(run.activity.id, type);
+    return updated.workout_type ?? type;
+  } catch {
+    // Offline, rate-limited or refused: the local correction is what counts.
+    return null;
+  }
 }

@@ -37,7 +37,8 @@ export interface StravaService {
   /** The saved app credentials, for a reconnect that reuses them (background only). */
   savedCredentials(): Promise<ClientCredentials | null>;
   getConnection(): Promise<Connection>;
-  connect(creds: ClientCredentials): Promise<Connection>;
+  /** `write`: also ask for activity:write (the runner ticked "Also tag it on Strava"). */
+  connect(creds: ClientCredentials, opts?: { write?: boolean }): Promise<Connection>;
   disconnect(): Promise<DisconnectOutcome>;
 }
 
@@ -133,11 +134,15 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
       await queue;
       return readConnection();
     },
-    connect(creds) {
+    connect(creds, opts = {}) {
       // A second click while Strava's window is open joins the running attempt.
       connecting ??= (async () => {
         await ready;
-        const connection = await connectStrava(creds, { identity, http, tokens, client, budget });
+        const connection = await connectStrava(
+          creds,
+          { identity, http, tokens, client, budget },
+          opts,
+        );
         await update(() => ({ ...connection, budget: snapshot }));
         return connectionItem.getValue();
       })().finally(() => {

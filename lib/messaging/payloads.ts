@@ -29,6 +29,8 @@ export const NoPayloadSchema = z.union([z.undefined(), z.null()]);
 
 export const PanelRequestSchema = z.strictObject({ activityId: id(), own: z.boolean() });
 
+export const TagOnStravaSchema = z.strictObject({ on: z.boolean() });
+
 export const RunKindRequestSchema = z.strictObject({
   activityId: id(),
   kind: z.nullable(z.enum(RUNNER_TAGS)),

@@ -46,6 +46,8 @@ export interface ProtocolMap {
   syncNow(): Result<SyncStatus>;
   /** Tick or untick a plan step (panel or popup); the badge follows. */
   markStepDone(data: { activityId: number; stepId: string; done: boolean }): Result<RunView | null>;
+  /** "Also tag it on Strava": on asks Strava for activity:write first (a second authorization). */
+  setTagOnStrava(data: { on: boolean }): Result<{ on: boolean; message: string }>;
   /** The runner's correction of a run's kind; null takes it back. */
   setRunKind(data: { activityId: number; kind: RunnerTagKind | null }): Result<RunView | null>;
   /** Everything the popup shows (extension pages only). */

@@ -10,6 +10,8 @@ export interface RunnerTag {
   kind: RunnerTagKind;
   /** When the runner said it (epoch ms). */
   at: number;
+  /** Strava's workout_type before we tagged it there (runner-tag-schema.ts). */
+  was?: number;
 }
 
 /** A race is planned as a long run when it lasted 90 minutes or more, else as a workout. */

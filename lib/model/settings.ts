@@ -24,6 +24,8 @@ export const SettingsSchema = z.object({
   }),
   pollMinutes: z.number().check(z.int(), z.gte(POLL_MINUTES.min), z.lte(POLL_MINUTES.max)),
   retentionDays: z.number().check(z.int(), z.gte(RETENTION_DAYS.min), z.lte(RETENTION_DAYS.max)),
+  /** "Also tag it on Strava": a correction of a run's kind writes Strava's workout_type too. */
+  tagOnStrava: z.optional(z.boolean()),
 });
 
 export type Settings = z.output<typeof SettingsSchema>;

@@ -105,11 +105,12 @@ function athleteOf(
 export async function connectStrava(
   creds: ClientCredentials,
   deps: ConnectDeps,
+  opts: { write?: boolean } = {},
 ): Promise<Connection> {
   const redirectUri = deps.identity.getRedirectURL();
   const domain = callbackDomain(redirectUri);
   const state = deps.randomState?.() ?? crypto.randomUUID();
-  const url = authorizeUrl({ clientId: creds.clientId, redirectUri, state });
+  const url = authorizeUrl({ clientId: creds.clientId, redirectUri, state, write: opts.write });
 
   await checkAuthorizePage(deps.http, url, domain);
 

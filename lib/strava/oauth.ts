@@ -15,17 +15,22 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
+/** Asked for only when the runner ticks "Also tag it on Strava": editing activities. */
+export const WRITE_SCOPE = 'activity:write';
+
 export function authorizeUrl(opts: {
   clientId: string;
   redirectUri: string;
   state: string;
+  /** Adds WRITE_SCOPE (a second authorization, when the runner asks for it). */
+  write?: boolean;
 }): string {
   const params = new URLSearchParams({
     client_id: opts.clientId,
     redirect_uri: opts.redirectUri,
     response_type: 'code',
     approval_prompt: 'auto',
-    scope: REQUESTED_SCOPES.join(','),
+    scope: [...REQUESTED_SCOPES, ...(opts.write ? [WRITE_SCOPE] : [])].join(','),
     state: opts.state,
   });
   return `${OAUTH_URLS.authorize}?${params}`;

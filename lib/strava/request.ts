@@ -99,6 +99,7 @@ const PERMISSION_NAMES: Record<string, string> = {
   'activity:read_permission': 'View data about your activities',
   'activity:read_all_permission': 'View data about your private activities',
   'profile:read_all_permission': 'View your complete Strava profile',
+  'activity:write_permission': 'Upload your activities from Bounceback to Strava',
 };
 
 /** The permission a 401 says is missing (`{"field":"activity:read_permission","code":"missing"}`). */

@@ -57,6 +57,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
     getRedirectUrl: via('getRedirectUrl'),
     connect: via('connect'),
     disconnect: via('disconnect'),
+    setTagOnStrava: via('setTagOnStrava'),
   };
   return {
     getConnection: { handler: s.getConnection, data: undefined },
@@ -66,6 +67,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
       data: { clientId: '12345', clientSecret: '0123456789abcdef0123456789abcdef01234567' },
     },
     disconnect: { handler: s.disconnect, data: undefined },
+    setTagOnStrava: { handler: s.setTagOnStrava, data: { on: false } },
     getPanel: { handler: a.getPanel, data: { activityId: ownRun, own: true } },
     syncNow: { handler: a.syncNow, data: undefined },
     markStepDone: {
@@ -188,6 +190,7 @@ describe('messages from unexpected senders', () => {
       'connect',
       'disconnect',
       'getRedirectUrl',
+      'setTagOnStrava',
       'syncNow',
       'exportData',
       'importData',

@@ -15,6 +15,15 @@ const RATE_LIMITED = {
   message: 'Rate Limit Exceeded',
   errors: [{ resource: 'Application', field: 'rate limit', code: 'exceeded' }],
 };
+const ACTIVITY_WRITE_MISSING = {
+  message: 'Authorization Error',
+  errors: [{ resource: 'AccessToken', field: 'activity:write_permission', code: 'missing' }],
+};
+/** What PUT /activities/{id} changes: Strava's UpdatableActivity, plus workout_type, which Strava
+ *  accepts beyond its published description. */
+const UPDATABLE = ['name', 'sport_type', 'description', 'trainer', 'commute', 'hide_from_home'];
+const WORKOUT_TYPES = [0, 1, 2, 3, 10, 11, 12];
+
 const ACTIVITY_READ_MISSING = {
   message: 'Authorization Error',
   errors: [{ resource: 'AccessToken', field: 'activity:read_permission', code: 'missing' }],
@@ -111,7 +120,8 @@ export async function handleApi(
     return { route };
   }
 
-  const out = dispatch(state, method, apiPath, url, grant);
+  const body = method === 'PUT' ? await readBody(req) : undefined;
+  const out = dispatch(state, method, apiPath, url, grant, body);
   let status = out.status;
   let text = JSON.stringify(out.body);
   const missing = has('missing-field');
@@ -137,12 +147,47 @@ function routePattern(apiPath: string): string {
   return apiPath.replace(/\/\d+(?=\/|$)/g, '/{id}');
 }
 
+/** A JSON or form body, as Strava takes either; anything else reads as empty. */
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  return {};
+}
+
+function update(a: SimActivity, body: Record<string, unknown>): Routed | null {
+  const d = a.detail as unknown as Record<string, unknown>;
+  if ('workout_type' in body) {
+    const t = body.workout_type === null ? 0 : Number(body.workout_type);
+    if (!WORKOUT_TYPES.includes(t))
+      return {
+        route: '',
+        status: 400,
+        body: {
+          message: 'Bad Request',
+          errors: [{ resource: 'Activity', field: 'workout_type', code: 'invalid' }],
+        },
+      };
+    d.workout_type = t;
+  }
+  for (const k of UPDATABLE) if (k in body) d[k] = body[k];
+  return null;
+}
+
 function dispatch(
   state: SimState,
   method: string,
   path: string,
   url: URL,
   grant: AccessGrant,
+  body?: Record<string, unknown>,
 ): Routed {
   const route = '';
   const p = path.replace(/\/$/, '');
@@ -166,6 +211,14 @@ function dispatch(
     if (m[2] === 'laps') return { route, status: 200, body: a.detail.laps };
     if (m[2] === 'streams') return { route, status: 200, body: streams(a.streams, url) };
     return { route, status: 200, body: a.detail };
+  }
+  const put = /^\/activities\/(\d+)$/.exec(p);
+  if (method === 'PUT' && put) {
+    if (!grant.scopes.includes('activity:write'))
+      return { route, status: 401, body: ACTIVITY_WRITE_MISSING };
+    const a = visible(state.activities.get(Number(put[1])));
+    if (!a) return { route, status: 404, body: NOT_FOUND('Activity') };
+    return update(a, body ?? {}) ?? { route, status: 200, body: a.detail };
   }
   return { route, status: 404, body: NOT_FOUND('resource', 'path') };
 }

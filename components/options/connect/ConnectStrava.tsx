@@ -10,6 +10,7 @@ import { ConnectForm } from './ConnectForm';
 interface ConnectActions {
   connect(clientId: string, clientSecret: string | undefined): Promise<Result<Connection>>;
   disconnect(): Promise<Result<DisconnectOutcome>>;
+  setTagOnStrava(on: boolean): Promise<{ on: boolean; message: string }>;
 }
 
 interface Props {
@@ -18,6 +19,8 @@ interface Props {
   redirectUrl: string | null;
   /** Loading the connection failed: shown instead of the form. */
   loadError: MessageError | null;
+  /** The "Also tag it on Strava" setting. */
+  tagOnStrava: boolean;
   actions: ConnectActions;
 }
 
@@ -39,7 +42,7 @@ function callbackHost(redirectUrl: string | null): string | null {
   }
 }
 
-export function ConnectStrava({ connection, redirectUrl, loadError, actions }: Props) {
+export function ConnectStrava({ connection, redirectUrl, loadError, tagOnStrava, actions }: Props) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<MessageError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -97,6 +100,8 @@ export function ConnectStrava({ connection, redirectUrl, loadError, actions }: P
           connection={connection}
           busy={phase === 'disconnecting'}
           onDisconnect={disconnect}
+          tagOnStrava={tagOnStrava}
+          onTagOnStrava={actions.setTagOnStrava}
         />
       )}
       {connection && connection.state !== 'connected' && (

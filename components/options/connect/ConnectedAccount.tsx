@@ -1,11 +1,13 @@
 // What Bounceback may read from the connected account, and the way out.
 import type { Connection } from '../../../lib/model/connection';
+import { TagOnStrava } from './TagOnStrava';
 
 const SCOPE_NAMES: Record<string, string> = {
   read: 'Public profile, segments and routes',
   'activity:read_all': 'All your activities, including private ones',
   'activity:read': 'Your activities except private ones',
   'profile:read_all': 'Your full profile (weight, units)',
+  'activity:write': 'Set the workout type of your activities (your corrections)',
 };
 
 const UNIT_NAMES = { metric: 'Metric (km, kg)', imperial: 'Imperial (mi, lb)' } as const;
@@ -14,6 +16,8 @@ export function ConnectedAccount(props: {
   connection: Connection;
   busy: boolean;
   onDisconnect: () => void;
+  tagOnStrava: boolean;
+  onTagOnStrava(on: boolean): Promise<{ on: boolean; message: string }>;
 }) {
   const { athlete, scopes, limitations } = props.connection;
   return (
@@ -42,6 +46,10 @@ export function ConnectedAccount(props: {
           ))}
         </ul>
       )}
+      <TagOnStrava
+        on={props.tagOnStrava && scopes.includes('activity:write')}
+        onChange={props.onTagOnStrava}
+      />
       <button
         type="button"
         class="secondary"

@@ -86,3 +86,45 @@ describe('correcting a run’s kind', () => {
     expect(other.ok).toBe(false);
   });
 });
+
+describe('"Also tag it on Strava"', () => {
+  const POPUP_PAGE = () => ({
+    id: browser.runtime.id,
+    url: browser.runtime.getURL('/options.html'),
+  });
+
+  it('asks for activity:write once, then tags Strava and puts Strava’s own tag back on undo', async () => {
+    const fresh = sim.finishRun({ kind: 'intervals' });
+    await app.syncNow(false);
+    const calls = handlerCalls(app, h.service);
+    const own = sim.state.activities.get(fresh.id)!.detail.workout_type ?? 0;
+    expect((await h.service.getConnection()).scopes).not.toContain('activity:write');
+    const on = await calls.setTagOnStrava({ on: true }, POPUP_PAGE());
+    expect(on).toMatchObject({ ok: true, value: { on: true } });
+    expect((await h.service.getConnection()).scopes).toContain('activity:write');
+    await app.setRunKind(fresh.id, 'race');
+    expect(sim.state.activities.get(fresh.id)!.detail.workout_type).toBe(1);
+    // Sync sees Strava agree and keeps the runner's word.
+    await app.syncNow(false);
+    expect((await h.collections.runs.get(fresh.id))?.classification?.source).toBe('runner-tag');
+    await app.setRunKind(fresh.id, null);
+    expect(sim.state.activities.get(fresh.id)!.detail.workout_type ?? 0).toBe(own);
+  });
+
+  it('refused on Strava: the setting stays off, says so, and the correction still works', async () => {
+    h = await connectedHarness(sim, {
+      identity: { grant: ['read', 'activity:read_all', 'profile:read_all'] },
+    });
+    app = appOver(h, sim);
+    const fresh = sim.finishRun({ kind: 'tempo' });
+    await app.syncNow(false);
+    const calls = handlerCalls(app, h.service);
+    const res = await calls.setTagOnStrava({ on: true }, POPUP_PAGE());
+    expect(res).toMatchObject({ ok: true, value: { on: false, message: /did not allow/ } });
+    const before = sim.state.activities.get(fresh.id)!.detail.workout_type;
+    const view = await app.setRunKind(fresh.id, 'easy');
+    expect(view?.classification.source).toBe('runner-tag');
+    expect(sim.state.activities.get(fresh.id)!.detail.workout_type).toBe(before);
+    expect(sim.requestLog.some((e) => e.method === 'PUT')).toBe(false);
+  });
+});

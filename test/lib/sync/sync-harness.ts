@@ -15,7 +15,7 @@ import type { SyncSource } from '../../../lib/sync/sync-source';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../../strava-sim/app-config';
 import type { Simulator } from '../../strava-sim/server';
 import { simFetch } from '../../strava-sim/sim-fetch';
-import { simIdentity } from '../../strava-sim/sim-identity';
+import { type SimIdentityOptions, simIdentity } from '../../strava-sim/sim-identity';
 
 export interface Harness {
   service: StravaService;
@@ -35,6 +35,8 @@ export interface HarnessOptions {
   wrapFetch?: (f: Fetch) => Fetch;
   /** The client's timeout (short ones make the simulator's 'slow' fault a timeout). */
   timeoutMs?: number;
+  /** What the runner does on Strava's authorize page (every authorization of this harness). */
+  identity?: SimIdentityOptions;
 }
 
 export async function connectedHarness(
@@ -47,7 +49,7 @@ export async function connectedHarness(
     fetch: opts.wrapFetch ? opts.wrapFetch(fetch) : fetch,
     timeoutMs: opts.timeoutMs,
     now: () => sim.clock.now(),
-    identity: simIdentity(sim),
+    identity: simIdentity(sim, opts.identity),
   });
   await service.ready;
   await service.connect({ clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET });
