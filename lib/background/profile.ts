@@ -9,6 +9,7 @@ export async function readProfile(ctx: AppContext): Promise<Profile> {
     units: settings.profile.units ?? connection.athlete?.units ?? 'metric',
     trainingPhase: settings.profile.trainingPhase,
     weightKg: settings.profile.weightKg,
+    ...(connection.athlete?.weightKg ? { stravaWeightKg: connection.athlete.weightKg } : {}),
     age: settings.profile.age,
     timeZone: ctx.timeZone(),
   };

@@ -35,6 +35,8 @@ export const ConnectedAthleteSchema = z.object({
   /** Strava-hosted image URL (shown as <img>, never fetched as code). */
   avatarUrl: z.nullable(z.string()),
   units: z.nullable(z.enum(['metric', 'imperial'])),
+  /** Strava's profile weight (profile:read_all), kg; absent when not shared. */
+  weightKg: z.optional(z.nullable(z.number())),
 });
 export type ConnectedAthlete = z.output<typeof ConnectedAthleteSchema>;
 

@@ -72,7 +72,7 @@ export type QuantityKind = z.output<typeof QuantityKindSchema>;
  * Amounts are stored in SI so code can compare them; `text` is the same amount written in the
  * runner's units. `g/kg/h` is used when the body weight is unknown and only a rate can be given.
  */
-export const QuantityUnitSchema = z.enum(['g', 'g/h', 'g/kg/h', 'ml', 'ml/kg', 'mg/L']);
+export const QuantityUnitSchema = z.enum(['g', 'g/kg', 'g/h', 'g/kg/h', 'ml', 'ml/kg', 'mg/L']);
 export type QuantityUnit = z.output<typeof QuantityUnitSchema>;
 
 export const QuantitySchema = z.object({

@@ -14,6 +14,8 @@ export const AGE_YEARS = { min: 10, max: 100 } as const;
 export const ProfileSchema = z.object({
   /** Body weight in kg (Strava profile or options). */
   weightKg: z.optional(z.number()),
+  /** The weight on the runner's Strava profile: used when the options have none. */
+  stravaWeightKg: z.optional(z.number()),
   age: z.optional(z.number()),
   units: UnitsSchema,
   maxHeartrate: z.optional(z.number()),

@@ -27,6 +27,8 @@ export { nextStep } from './next-step';
 
 /** ISSN 2017: rapid refuelling only pays when the next hard session is under ~8 h away. */
 const RAPID_REFUEL_WITHIN_HOURS = 8;
+/** A device temperature this high marks a hot run. */
+const HOT_DEVICE_C = 28;
 /** Races this long get the long-run routine (long runs are typically 90 min or more). */
 const LONG_RACE_SECONDS = 90 * 60;
 
@@ -107,10 +109,13 @@ export function plan(
   let weightKg: number | undefined;
   if (isPlausibleWeight(profile.weightKg)) weightKg = profile.weightKg;
   else if (weighed.lossKg !== undefined && weighIn) weightKg = weighIn.beforeKg;
+  else if (isPlausibleWeight(profile.stravaWeightKg)) weightKg = profile.stravaWeightKg;
   if (profile.weightKg !== undefined && !isPlausibleWeight(profile.weightKg)) {
     warnings.push('Your body weight in options looks wrong, so amounts are general ranges.');
   }
 
+  // Wrist sensors read warm; 28 °C on the device is a hot run (recovery-protocol.md, heat).
+  const hot = typeof activity.average_temp === 'number' && activity.average_temp >= HOT_DEVICE_C;
   const next = options.nextHardSessionAt;
   const conditions = new Set<Condition>();
   if (next !== undefined && next > end && next - end < RAPID_REFUEL_WITHIN_HOURS * HOUR_MS) {
@@ -133,7 +138,13 @@ export function plan(
         source: row.source,
       };
       if (row.amounts) {
-        const amounts = amountsFor(row.amounts, { weightKg, lossKg: weighed.lossKg, units });
+        const amounts = amountsFor(row.amounts, {
+          weightKg,
+          lossKg: weighed.lossKg,
+          units,
+          runHours: activity.moving_time / 3600,
+          hot,
+        });
         step.quantities = amounts.quantities;
         if (amounts.prompt) step.prompt = amounts.prompt;
       }

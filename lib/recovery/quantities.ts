@@ -19,8 +19,8 @@ import {
 /** ISSN 2017: about 0.25–0.4 g protein per kg after exercise (20–40 g when weight is unknown). */
 const PROTEIN_G_PER_KG = { min: 0.25, max: 0.4 } as const;
 const PROTEIN_G_UNKNOWN_WEIGHT = { min: 20, max: 40 } as const;
-/** Seed 000 says 4:1, ISSN 2017 says 3–4:1 carbohydrate to protein in the first snack. */
-const CARB_TO_PROTEIN = { min: 3, max: 4 } as const;
+/** ISSN 2017; GSSI 2022: about 1.0–1.2 g/kg carbohydrate in the first eating window. */
+const CARB_G_PER_KG = { min: 1.0, max: 1.2 } as const;
 /** ISSN 2017: rapid restoration, 1.2 g/kg/h for the first 4 h. */
 const RAPID_CARB_G_PER_KG_H = 1.2;
 const RAPID_HOURS = 4;
@@ -52,7 +52,19 @@ export interface AmountsContext {
   /** Mass lost during this run in kg (≥ 0), from a plausible weigh-in; undefined without one. */
   lossKg?: number;
   units: Units;
+  /** Hours of running (moving time), for a sweat estimate without a weigh-in. */
+  runHours?: number;
+  /** A hot run (device temperature ≥ 28 °C): the top of the sweat range. */
+  hot?: boolean;
 }
+
+/** Baker 2017: sweat rates of about 0.5–2.0 L/h; ~0.5–1.0 L/h running, 1.0–1.5 L/h when hot. */
+const SWEAT_L_PER_H = { mild: { min: 0.5, max: 1.0 }, hot: { min: 1.0, max: 1.5 } } as const;
+/** ACSM/AND/DC 2016: drink 125–150 % of the loss. */
+const REPLACE_SHARE = { min: 1.25, max: 1.5 } as const;
+const MAX_ESTIMATE_HOURS = 4;
+/** Rounded to 50 ml: an estimate should not look more exact than it is. */
+const to50 = (ml: number) => Math.max(50, Math.round(ml / 50) * 50);
 
 export interface Amounts {
   quantities: Quantity[];
@@ -89,14 +101,32 @@ export function readWeighIn(
 
 function snack(ctx: AmountsContext): Amounts {
   const { units, weightKg } = ctx;
-  const protein =
-    weightKg === undefined
-      ? PROTEIN_G_UNKNOWN_WEIGHT
-      : {
-          min: Math.round(PROTEIN_G_PER_KG.min * weightKg),
-          max: Math.round(PROTEIN_G_PER_KG.max * weightKg),
-        };
-  const carbs = { min: protein.min * CARB_TO_PROTEIN.min, max: protein.max * CARB_TO_PROTEIN.max };
+  if (weightKg === undefined) {
+    // Ranges per kg until the runner adds a weight (grams for "everyone" would be a guess).
+    return {
+      quantities: [
+        {
+          kind: 'protein',
+          ...PROTEIN_G_PER_KG,
+          unit: 'g/kg',
+          text: `${PROTEIN_G_PER_KG.min}–${PROTEIN_G_PER_KG.max} g protein per kg of body weight (${PROTEIN_G_UNKNOWN_WEIGHT.min}–${PROTEIN_G_UNKNOWN_WEIGHT.max} g for most runners)`,
+        },
+        {
+          kind: 'carbohydrate',
+          ...CARB_G_PER_KG,
+          unit: 'g/kg',
+          text: `${CARB_G_PER_KG.min.toFixed(1)}–${CARB_G_PER_KG.max.toFixed(1)} g carbohydrate per kg of body weight`,
+        },
+      ],
+      prompt: 'Add your body weight in options for amounts sized to you.',
+    };
+  }
+  const grams = (r: { min: number; max: number }) => ({
+    min: Math.round(r.min * weightKg),
+    max: Math.round(r.max * weightKg),
+  });
+  const protein = grams(PROTEIN_G_PER_KG);
+  const carbs = grams(CARB_G_PER_KG);
   return {
     quantities: [
       {
@@ -112,10 +142,6 @@ function snack(ctx: AmountsContext): Amounts {
         text: `${formatMassRange(carbs.min, carbs.max, units)} carbohydrate`,
       },
     ],
-    prompt:
-      weightKg === undefined
-        ? 'Add your body weight in options for amounts sized to you.'
-        : undefined,
   };
 }
 
@@ -128,6 +154,26 @@ function fluids(ctx: AmountsContext): Amounts {
     unit: 'mg/L',
     text: formatSodiumRange(SODIUM_MG_PER_L.min, SODIUM_MG_PER_L.max, units),
   };
+  if (lossKg === undefined && ctx.runHours !== undefined && ctx.runHours > 0) {
+    const rate = ctx.hot ? SWEAT_L_PER_H.hot : SWEAT_L_PER_H.mild;
+    // Beyond 4 h a duration says little about what is still missing (runners drink on the way).
+    const hours = Math.min(ctx.runHours, MAX_ESTIMATE_HOURS);
+    const min = to50(rate.min * hours * REPLACE_SHARE.min * 1000);
+    const max = to50(rate.max * hours * REPLACE_SHARE.max * 1000);
+    return {
+      quantities: [
+        {
+          kind: 'fluids',
+          min,
+          max,
+          unit: 'ml',
+          text: `About ${formatVolume(min, units)}–${formatVolume(max, units)} over the next hours (an estimate from ${ctx.hot ? 'a hot' : 'a'} run this long)`,
+        },
+        sodium,
+      ],
+      prompt: 'Weigh yourself before and after a run to make this exact.',
+    };
+  }
   if (lossKg === undefined) {
     return {
       quantities: [

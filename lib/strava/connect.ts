@@ -99,6 +99,7 @@ function athleteOf(
     name,
     avatarUrl: a.profile_medium ?? a.profile ?? null,
     units: pref === 'feet' ? 'imperial' : pref === 'meters' ? 'metric' : null,
+    weightKg: typeof a.weight === 'number' && a.weight > 0 ? a.weight : null,
   };
 }
 

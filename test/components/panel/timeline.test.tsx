@@ -105,7 +105,7 @@ describe('Timeline', () => {
     });
     const amounts = (c: Element) =>
       row(c, 'refuel-snack')!.querySelector('.bb-step-amounts')!.textContent;
-    expect(amounts(metric.container)).toBe('17–27 g protein · 51–108 g carbohydrate');
+    expect(amounts(metric.container)).toBe('17–27 g protein · 68–82 g carbohydrate');
     expect(amounts(imperial.container)).toMatch(/oz/);
   });
 

@@ -168,7 +168,9 @@ describe('plan properties', () => {
         const lightest = BODY_WEIGHT_KG.min;
         const bounds: Record<string, [number, number]> = {
           'protein:g': [Math.round(0.25 * lightest), 0.4 * heaviest],
-          'carbohydrate:g': [3 * Math.round(0.25 * lightest), 4 * 0.4 * heaviest],
+          'protein:g/kg': [0.25, 0.4],
+          'carbohydrate:g': [Math.round(1.0 * lightest), 1.2 * heaviest],
+          'carbohydrate:g/kg': [1.0, 1.2],
           'carbohydrate-rate:g/h': [Math.round(1.2 * lightest), 1.2 * heaviest],
           'carbohydrate-rate:g/kg/h': [1.2, 1.2],
           // 150% of at most 5% of the heaviest plausible weight

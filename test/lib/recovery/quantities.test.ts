@@ -28,26 +28,36 @@ function quantities(
 }
 
 describe('snack amounts from body weight', () => {
-  it.each([
-    // weight, protein min–max (0.25–0.4 g/kg), carbs 3× min – 4× max
-    [50, 13, 20],
-    [70, 18, 28],
-    [100, 25, 40],
-  ])('%s kg → protein %s–%s g, carbs at 3–4:1', (weightKg, pMin, pMax) => {
-    const q = quantities({ weightKg });
-    expect(q.get('protein')).toMatchObject({ min: pMin, max: pMax, unit: 'g' });
-    expect(q.get('carbohydrate')).toMatchObject({ min: pMin * 3, max: pMax * 4, unit: 'g' });
+  it.each([50, 60, 70, 90, 100])(
+    '%s kg → carbohydrate within 0.9–1.3 g/kg (no wider than 0.5), protein 0.25–0.4 g/kg',
+    (weightKg) => {
+      const q = quantities({ weightKg });
+      const carbs = q.get('carbohydrate')!;
+      const protein = q.get('protein')!;
+      expect(carbs.unit).toBe('g');
+      expect(carbs.min).toBeGreaterThanOrEqual(0.9 * weightKg);
+      expect(carbs.max).toBeLessThanOrEqual(1.3 * weightKg);
+      expect(carbs.max - carbs.min).toBeLessThanOrEqual(0.5 * weightKg);
+      expect(protein.min).toBeGreaterThanOrEqual(Math.floor(0.25 * weightKg));
+      expect(protein.max).toBeLessThanOrEqual(Math.ceil(0.4 * weightKg));
+    },
+  );
+
+  it('without a weight: ranges per kg and a prompt to add it', () => {
+    const q = quantities({});
+    expect(q.get('protein')).toMatchObject({ min: 0.25, max: 0.4, unit: 'g/kg' });
+    expect(q.get('carbohydrate')).toMatchObject({ min: 1, max: 1.2, unit: 'g/kg' });
+    expect(q.prompts.join(' ')).toMatch(/body weight/);
   });
 
-  it('without a weight: the general 20–40 g and a prompt to add it', () => {
-    const q = quantities({});
-    expect(q.get('protein')).toMatchObject({ min: 20, max: 40 });
-    expect(q.prompts.join(' ')).toMatch(/body weight/);
+  it('Strava’s profile weight sizes the amounts when the options have none', () => {
+    const q = quantities({ stravaWeightKg: 60 });
+    expect(q.get('carbohydrate')).toMatchObject({ min: 60, max: 72, unit: 'g' });
   });
 
   it('an implausible weight is not used, and says so', () => {
     const q = quantities({ weightKg: 7 });
-    expect(q.get('protein')).toMatchObject({ min: 20, max: 40 });
+    expect(q.get('protein')).toMatchObject({ unit: 'g/kg' });
     expect(q.warnings.join(' ')).toMatch(/weight.*looks wrong/);
   });
 
@@ -89,17 +99,33 @@ describe('fluids', () => {
 
   it('uses the weigh-in of this run only', () => {
     const q = quantities({}, [{ activityId: 2, beforeKg: 70, afterKg: 68 }]);
-    expect(q.get('fluids')).toBeUndefined();
-    expect(q.get('fluids-per-kg-lost')).toBeDefined();
+    // 2 kg lost on another run would mean 3 L; this run gets the estimate from its duration.
+    expect(q.get('fluids')?.max).not.toBe(3000);
+    expect(q.get('fluids')?.text).toMatch(/estimate/);
   });
 
-  it('without a weigh-in: a per-kg range and a prompt to weigh', () => {
-    const metric = quantities({});
-    expect(metric.get('fluids-per-kg-lost')).toMatchObject({ max: 1500, unit: 'ml/kg' });
-    expect(metric.get('fluids-per-kg-lost')?.text).toBe('1.2–1.5 L per kg lost');
-    expect(metric.prompts.join(' ')).toMatch(/weight before and after/);
-    const imperial = quantities({ units: 'imperial' });
-    expect(imperial.get('fluids-per-kg-lost')?.text).toBe('18–23 fl oz per lb lost');
+  it('without a weigh-in: an estimate in ml from the duration, larger when hot, and a prompt', () => {
+    const at = (temp: number) => {
+      const p = plan(
+        { ...run({ moving_time: 90 * 60, elapsed_time: 92 * 60 }), average_temp: temp },
+        classification('long'),
+        [],
+        profile({}),
+        { daily: [], weighIns: [] },
+        [],
+        NOW,
+      );
+      return p.steps.flatMap((s) => s.quantities ?? []).find((q) => q.kind === 'fluids')!;
+    };
+    const mild = at(15);
+    const hot = at(31);
+    expect(mild).toMatchObject({ unit: 'ml' });
+    // 0.5–1.0 L/h for 1.5 h, 125–150 % of it.
+    expect(mild.min).toBeGreaterThanOrEqual(900);
+    expect(mild.max).toBeLessThanOrEqual(2300);
+    expect(hot.min).toBeGreaterThan(mild.min);
+    expect(hot.max).toBeGreaterThan(mild.max);
+    expect(quantities({}).prompts.join(' ')).toMatch(/before and after/);
   });
 
   it('warns above 2% of body weight lost', () => {
@@ -111,7 +137,7 @@ describe('fluids', () => {
 
   it('ignores a weigh-in that cannot be sweat, with a warning', () => {
     const q = quantities({}, [{ activityId: 1, beforeKg: 70, afterKg: 60 }]);
-    expect(q.get('fluids')).toBeUndefined();
+    expect(q.get('fluids')?.text).toMatch(/estimate/);
     expect(q.warnings.join()).toMatch(/typo/);
   });
 
