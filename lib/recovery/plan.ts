@@ -22,6 +22,7 @@ import { zoneFromStrava } from './local-date';
 import { COLD_CAUTION, type Condition, NOTICE, STEP_TABLE, type StepRow } from './protocol';
 import { amountsFor, isPlausibleWeight, readWeighIn } from './quantities';
 import { readiness } from './readiness';
+import { atSensibleHours } from './sensible-hours';
 
 export { nextStep } from './next-step';
 
@@ -185,6 +186,8 @@ export function plan(
   }
   timers.push({ id: 'ready', label: TIMER_LABELS.ready, startsAt: end, endsAt: readyAt });
 
+  const timed = atSensibleHours(steps, timers, timeZone);
+
   return {
     version: PLAN_VERSION,
     activityId: activity.id,
@@ -195,8 +198,8 @@ export function plan(
     createdAt: now,
     units,
     timeZone,
-    steps,
-    timers,
+    steps: timed.steps.sort(compareSteps),
+    timers: timed.timers,
     readyAt,
     readiness: { ...ready, warnings: [...warnings, ...ready.warnings] },
     overlaps: activePlans
