@@ -3,6 +3,7 @@
 import { z } from 'zod/mini';
 import { SOURCES, type SourceId } from '../recovery/sources';
 import { finite, id, timeZone } from './fields';
+import { PRIORITIES, PRIORITY_RANK, type Priority } from './priority';
 import { UnitsSchema } from './profile';
 import { RUN_KINDS } from './run-kind';
 
@@ -16,18 +17,8 @@ export const PLAN_VERSION = 1;
 export const RoutineSchema = z.enum(['light', 'hard', 'long']);
 export type Routine = z.output<typeof RoutineSchema>;
 
-/**
- * How much a step matters, not when it is due (the window says when):
- * `essential` is the core of recovery, `recommended` helps, `optional` is nice to have.
- */
-export const PrioritySchema = z.enum(['essential', 'recommended', 'optional']);
-export type Priority = z.output<typeof PrioritySchema>;
-
-export const PRIORITY_RANK: Record<Priority, number> = {
-  essential: 0,
-  recommended: 1,
-  optional: 2,
-};
+export const PrioritySchema = z.enum(PRIORITIES);
+export { PRIORITY_RANK, type Priority };
 
 /** Stable ids: the UI marks steps done by id, so never rename one. */
 export const STEP_IDS = [

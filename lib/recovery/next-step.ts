@@ -1,4 +1,5 @@
 import type { Plan, Step } from '../model/plan';
+import { PRIORITY_RANK } from '../model/priority';
 import { HOUR_MS } from '../time';
 
 /**
@@ -23,16 +24,25 @@ export function nextStep(
 
 /** Steps that open within this long may be listed up front; the rest wait behind "more". */
 const SOON_MS = 2 * HOUR_MS;
-/** Right after a run most steps are open at once; a view shows this many up front. */
-const MAX_UPFRONT = 5;
+/** Right after a run most steps are open at once; a view shows at most this many up front. */
+const MAX_UPFRONT = 6;
 
-/** The steps a view shows before "more": not done, still open or opening soon, in plan order. */
+/**
+ * The steps a view shows before "more": what the runner can still do from `now` (not done, not
+ * over, opening soon), the essentials first, then in plan order.
+ */
 export function upFrontSteps(
   plan: Pick<Plan, 'steps'>,
   now: number,
   done: readonly string[] = [],
 ): Step[] {
-  return plan.steps
-    .filter((s) => !done.includes(s.id) && s.endsAt > now && s.startsAt <= now + SOON_MS)
-    .slice(0, MAX_UPFRONT);
+  const left = plan.steps.filter(
+    (s) => !done.includes(s.id) && s.endsAt > now && s.startsAt <= now + SOON_MS,
+  );
+  const chosen = new Set(
+    [...left]
+      .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority])
+      .slice(0, MAX_UPFRONT),
+  );
+  return left.filter((s) => chosen.has(s));
 }
