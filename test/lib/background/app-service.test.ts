@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { AppService } from '../../../lib/background/app-service';
 import { localDateKey } from '../../../lib/recovery/local-date';
 import { readPlanSnapshot } from '../../../lib/store/plan-snapshot';
-import { type Simulator, startSimulator } from '../../strava-sim/server';
-import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
+import type { Simulator } from '../../strava-sim/server';
+import { perTestApp } from '../sync/per-test-app';
+import type { Harness } from '../sync/sync-harness';
 import { handlerCalls } from './handler-calls';
 
 let sim: Simulator;
 let h: Harness;
 let app: AppService;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 3 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
-beforeEach(async () => {
-  sim.reset();
-  h = await connectedHarness(sim);
-  app = appOver(h, sim);
+perTestApp(3, (x) => {
+  ({ sim, h, app } = x);
 });
 
 const EXT = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });

@@ -1,26 +1,19 @@
 // Imports are untrusted: a plan's zone, a run's time or a check-in's edit time from a file must not
 // break the popup, pin the badge or cost Strava requests. Each case failed before this round.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { AppService } from '../../../lib/background/app-service';
-import { type Simulator, startSimulator } from '../../strava-sim/server';
-import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
+import type { Simulator } from '../../strava-sim/server';
+import { perTestApp } from '../sync/per-test-app';
+import type { Harness } from '../sync/sync-harness';
 import { handlerCalls } from './handler-calls';
 
 let sim: Simulator;
 let h: Harness;
 let app: AppService;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 13 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
-beforeEach(async () => {
-  sim.reset();
-  h = await connectedHarness(sim);
-  app = appOver(h, sim);
+perTestApp(13, (x) => {
+  ({ sim, h, app } = x);
 });
 
 const POPUP = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });

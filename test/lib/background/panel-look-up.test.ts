@@ -1,28 +1,23 @@
 // The panel on an own activity that sync never stored: Strava's page controls the tab's URL and the
 // frame's hash, so whatever it shows, the panel costs at most one Strava call per tab and window.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { AppService } from '../../../lib/background/app-service';
 import { LOOK_UP_EVERY_MS } from '../../../lib/background/panel-look-up';
 import { BACKFILL_MS } from '../../../lib/sync/sync-once';
-import { type Simulator, startSimulator } from '../../strava-sim/server';
-import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
+import type { Simulator } from '../../strava-sim/server';
+import { perTestApp } from '../sync/per-test-app';
+import type { Harness } from '../sync/sync-harness';
 import { handlerCalls } from './handler-calls';
 
 let sim: Simulator;
 let h: Harness;
 let app: AppService;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 5 });
-});
-afterAll(async () => {
-  await sim?.stop();
+perTestApp(5, (x) => {
+  ({ sim, h, app } = x);
 });
 beforeEach(async () => {
-  sim.reset();
-  h = await connectedHarness(sim);
-  app = appOver(h, sim);
   await app.syncNow(false);
   sim.admin.clearRequests();
 });

@@ -1,27 +1,20 @@
 // What is kept, and for how long: the retention setting is applied, and a stored activity holds the
 // fields the product reads, never polylines, descriptions, private notes or segment efforts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppService } from '../../../lib/background/app-service';
 import { DEFAULT_SETTINGS } from '../../../lib/model/settings';
 import { settingsItem } from '../../../lib/store/settings-item';
 import { DAY_MS } from '../../../lib/time';
-import { type Simulator, startSimulator } from '../../strava-sim/server';
-import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
+import type { Simulator } from '../../strava-sim/server';
+import { perTestApp } from '../sync/per-test-app';
+import type { Harness } from '../sync/sync-harness';
 
 let sim: Simulator;
 let h: Harness;
 let app: AppService;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 17 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
-beforeEach(async () => {
-  sim.reset();
-  h = await connectedHarness(sim);
-  app = appOver(h, sim);
+perTestApp(17, (x) => {
+  ({ sim, h, app } = x);
 });
 
 describe('retention and the fields kept', () => {

@@ -1,9 +1,10 @@
 // The runner corrects a run's kind: stored as their own tag, replanned at once (plan, countdown,
 // badge), shown as "you said", undone on request, and carried through export and import.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { AppService } from '../../../lib/background/app-service';
-import { type Simulator, startSimulator } from '../../strava-sim/server';
+import type { Simulator } from '../../strava-sim/server';
+import { perTestApp } from '../sync/per-test-app';
 import { appOver, connectedHarness, type Harness } from '../sync/sync-harness';
 import { handlerCalls } from './handler-calls';
 
@@ -11,16 +12,8 @@ let sim: Simulator;
 let h: Harness;
 let app: AppService;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 19 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
-beforeEach(async () => {
-  sim.reset();
-  h = await connectedHarness(sim);
-  app = appOver(h, sim);
+perTestApp(19, (x) => {
+  ({ sim, h, app } = x);
 });
 
 const POPUP = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });

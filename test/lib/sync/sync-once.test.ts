@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isRun } from '../../../lib/model/activity';
 import { stravaSource } from '../../../lib/sync/strava-source';
 import { BACKFILL_MS, syncOnce } from '../../../lib/sync/sync-once';
 import type { SyncSource } from '../../../lib/sync/sync-source';
-import { type Simulator, startSimulator } from '../../strava-sim/server';
+import type { Simulator } from '../../strava-sim/server';
+import { perTestApp } from './per-test-app';
 import { connectedHarness, type Harness } from './sync-harness';
 
 let sim: Simulator;
 let h: Harness;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 7 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
-beforeEach(async () => {
-  sim.reset();
-  h = await connectedHarness(sim);
+perTestApp(7, (x) => {
+  ({ sim, h } = x);
 });
 
 /** Ids of the simulator's activities that started inside the backfill window. */

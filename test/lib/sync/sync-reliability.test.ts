@@ -1,5 +1,5 @@
 // Regression tests of the sync pass's second reliability round: each failed on the pass before it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../lib/model/activity';
 import type { StoredRun } from '../../../lib/model/stored-run';
 import { quarantined } from '../../../lib/store/record-store';
@@ -14,21 +14,15 @@ import {
 } from '../../../lib/sync/sync-once';
 import type { SyncSource } from '../../../lib/sync/sync-source';
 import { DAY_MS, HOUR_MS } from '../../../lib/time';
-import { type Simulator, startSimulator } from '../../strava-sim/server';
+import type { Simulator } from '../../strava-sim/server';
+import { perTestApp } from './per-test-app';
 import { connectedHarness, type Harness } from './sync-harness';
 
 let sim: Simulator;
 let h: Harness;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 11 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
-beforeEach(async () => {
-  sim.reset();
-  h = await connectedHarness(sim);
+perTestApp(11, (x) => {
+  ({ sim, h } = x);
 });
 
 /** Breaks the `name` of one listed activity (by id) in every list response. */
