@@ -67,6 +67,9 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`  schedule: ${JSON.stringify(f.schedule)}`);
       for (const v of f.result.violations.slice(0, 12)) console.log(`  - ${v}`);
     }
+    const shapes = Object.entries(out.shapes).sort((a, b) => b[1] - a[1]);
+    if (shapes.length) console.log('failures by shape:');
+    for (const [shape, n] of shapes.slice(0, 15)) console.log(`  ${n} × ${shape}`);
     console.log(`stale records and plans: ${out.stale} (counted in lost)`);
     console.log(
       `excused reconnects: ${out.excusedReconnects} (after the schedule revoked access or stopped the worker before a rotated token was stored)`,

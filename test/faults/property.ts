@@ -33,6 +33,8 @@ export interface PropertyOutcome extends Totals {
   outcomes: Record<string, number>;
   /** Fault kinds that happened, and in how many schedules. */
   kinds: Record<string, number>;
+  /** Violations by shape (ids and times blanked), over all schedules. */
+  shapes: Record<string, number>;
   failures: Failure[];
   failed: boolean;
 }
@@ -68,6 +70,7 @@ export async function checkSchedules(
   const outcomes: Record<string, number> = {};
   const kinds: Record<string, number> = {};
   const failures: Failure[] = [];
+  const shapes: Record<string, number> = {};
   const base = opts.path ? Number(opts.path.split(':')[0]) : 0;
   let index = 0;
   const property = fc.asyncProperty(scheduleArb, async (schedule) => {
@@ -85,6 +88,13 @@ export async function checkSchedules(
     t.requests += r.requests;
     for (const [k, n] of Object.entries(r.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + n;
     for (const k of r.kinds) kinds[k] = (kinds[k] ?? 0) + 1;
+    for (const v of r.violations) {
+      const shape = v
+        .replace(/\([^)]*\)/g, '(…)')
+        .replace(/"[^"]*"/g, '"…"')
+        .replace(/[\d:.TZ-]{4,}/g, '#');
+      shapes[shape] = (shapes[shape] ?? 0) + 1;
+    }
     if (failuresOf(r) > 0 && failures.length < (opts.keep ?? 3))
       failures.push({ path: String(base + index), schedule, result: r });
     index++;
@@ -102,6 +112,7 @@ export async function checkSchedules(
     seed: details.seed,
     outcomes,
     kinds,
+    shapes,
     failures,
     failed: failuresOf(t) > 0,
   };

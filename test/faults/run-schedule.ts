@@ -57,8 +57,8 @@ const EDIT_WINDOW_MS = 46 * HOUR;
 const LOOK_UP_EVERY_MS = 10 * MIN;
 const ALL_SCOPES = ['read', 'activity:read_all', 'profile:read_all'];
 const PUBLIC_SCOPES = ['read', 'activity:read', 'profile:read_all'];
-/** New York's DST changes in 2026 (UTC): spring forward, fall back. */
-const NY_DST = [Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)];
+/** New York springs forward on 2026-03-08 at 07:00 UTC, within a week of every schedule's start. */
+const NY_DST = [Date.UTC(2026, 2, 8, 7)];
 
 const PATHS: Record<Target, string | undefined> = {
   any: undefined,
@@ -241,8 +241,12 @@ class World {
     throw new WorkerStopped();
   }
 
-  private alive(): void {
-    if (this.dying) throw new WorkerStopped();
+  /** Which worker is running: a stopped one's late callbacks (an answer that comes after a
+   *  restart) must not write anything. */
+  private gen = 0;
+
+  private alive(gen = this.gen): void {
+    if (this.dying || gen !== this.gen) throw new WorkerStopped();
   }
 
   private quotaHit(): void {
@@ -268,24 +272,28 @@ class World {
     }
   }
 
-  private watchStore<T>(store: RecordStore<T>, onPut?: (key: IDBValidKey, v: T) => void) {
+  private watchStore<T>(
+    gen: number,
+    store: RecordStore<T>,
+    onPut?: (key: IDBValidKey, v: T) => void,
+  ) {
     const write =
       <A extends unknown[]>(fn: (...a: A) => Promise<void>) =>
       async (...a: A) => {
-        this.alive();
+        this.alive(gen);
         this.quotaHit();
         await fn(...a);
       };
     return {
       ...store,
       put: async (key: IDBValidKey, value: T) => {
-        this.alive();
+        this.alive(gen);
         this.quotaHit();
         onPut?.(key, value);
         await store.put(key, value);
       },
       putMany: async (items: [IDBValidKey, T][]) => {
-        this.alive();
+        this.alive(gen);
         this.quotaHit();
         for (const [k, v] of items) onPut?.(k, v);
         await store.putMany(items);
@@ -316,8 +324,9 @@ class World {
   /** A (re)started worker: fresh service and app, same IndexedDB and browser.storage. */
   async boot(): Promise<void> {
     this.dying = false;
+    const gen = ++this.gen;
     const base = openCollections();
-    let runs = this.watchStore(base.runs);
+    let runs = this.watchStore(gen, base.runs);
     const put = runs.put;
     runs = {
       ...runs,
@@ -329,7 +338,7 @@ class World {
         this.killAt('after-write');
       },
       putMany: async (items) => {
-        this.alive();
+        this.alive(gen);
         this.quotaHit();
         for (const [, v] of items) this.noteRun(v);
         await base.runs.putMany(items);
@@ -338,20 +347,20 @@ class World {
     if (this.opts.tamper?.runs) runs = this.opts.tamper.runs(runs, this.now);
     this.collections = {
       runs,
-      progress: this.watchStore(base.progress),
-      checkIns: this.watchStore(base.checkIns),
-      weighIns: this.watchStore(base.weighIns),
+      progress: this.watchStore(gen, base.progress),
+      checkIns: this.watchStore(gen, base.checkIns),
+      weighIns: this.watchStore(gen, base.weighIns),
     };
     const secrets = idbSecretStore();
     const watched: SecretStore = {
       get: () => secrets.get(),
       clear: async () => {
-        this.alive();
+        this.alive(gen);
         await secrets.clear();
       },
       set: async (record) => {
-        this.alive();
         try {
+          this.alive(gen);
           this.killAt('token-before');
         } catch (error) {
           // Strava rotated the pair and the worker stopped before it was stored: a reconnect
@@ -364,7 +373,11 @@ class World {
       },
     };
     this.service = createStravaService({
-      fetch: this.fetch,
+      // A stopped worker sends nothing more.
+      fetch: (input, init) => {
+        if (gen !== this.gen) return Promise.reject(new TypeError('worker stopped'));
+        return this.fetch(input, init);
+      },
       now: this.now,
       identity: simIdentity(this.sim, {
         grant: this.schedule.scopes === 'all' ? ALL_SCOPES : PUBLIC_SCOPES,

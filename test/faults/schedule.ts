@@ -232,5 +232,5 @@ export const scheduleArb: fc.Arbitrary<Schedule> = fc.record({
     { weight: 4, arbitrary: fc.constant('all' as const) },
     { weight: 1, arbitrary: fc.constant('public' as const) },
   ),
-  steps: fc.array(step, { minLength: 1, maxLength: 30, size: 'max' }),
+  steps: fc.array(step, { minLength: 1, maxLength: 24, size: 'max' }),
 });
