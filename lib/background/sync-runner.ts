@@ -10,6 +10,10 @@ import { announcer } from './notifications';
 import { readProfile } from './profile';
 import { applyRetention } from './retention';
 import { refreshViews } from './views';
+import { dataEpoch } from './your-data';
+
+/** "Delete everything" happened during the pass: it ends without writing its cursor. */
+class Superseded extends Error {}
 
 export type SyncNow = (urgent?: boolean) => Promise<SyncStatus>;
 
@@ -19,6 +23,7 @@ export function createSyncRunner(ctx: AppContext): SyncNow {
     const before = await syncStatusItem.getValue();
     if (connection.state !== 'connected') return before;
     await syncStatusItem.setValue({ ...before, phase: 'syncing' });
+    const epoch = dataEpoch();
     let status: SyncStatus;
     try {
       await ctx.strava.ready;
@@ -26,7 +31,13 @@ export function createSyncRunner(ctx: AppContext): SyncNow {
         {
           source: ctx.source(),
           collections: ctx.collections,
-          cursor: { get: () => cursorItem.getValue(), set: (v) => cursorItem.setValue(v) },
+          cursor: {
+            get: () => cursorItem.getValue(),
+            set: async (v) => {
+              if (dataEpoch() !== epoch) throw new Superseded();
+              await cursorItem.setValue(v);
+            },
+          },
           profile: () => readProfile(ctx),
           now: ctx.now,
           seesPrivate: connection.scopes.includes('activity:read_all'),
@@ -51,6 +62,13 @@ export function createSyncRunner(ctx: AppContext): SyncNow {
         ...(report.rejected ? { setAside: report.rejected } : {}),
       };
     } catch (error) {
+      if (error instanceof Superseded) {
+        // The next pass starts from nothing, as after any "delete everything".
+        status = { phase: 'idle', lastSyncAt: null, lastError: null, pausedUntil: null };
+        await syncStatusItem.setValue(status);
+        await refreshViews(ctx);
+        return status;
+      }
       const info =
         error instanceof StravaError
           ? error.info()

@@ -118,8 +118,14 @@ export async function importFile(
   return { ok: true, report: result.report };
 }
 
+/** Bumped by "delete everything": a sync pass that began before it must not write its cursor
+ *  back (the six-week history would never be read again). */
+let epoch = 0;
+export const dataEpoch = (): number => epoch;
+
 /** Forgets every run, plan, check-in, weigh-in and setting; the Strava connection is separate. */
 export async function deleteEverything(c: Collections): Promise<void> {
+  epoch++;
   // The quarantine holds raw copies (Strava items, check-ins, weigh-ins): they go too.
   await Promise.all([
     c.runs.clear(),

@@ -46,6 +46,44 @@ export function idbSecretStore(): SecretStore {
 /** Refresh this long before `expires_at` so a call never goes out with a token about to lapse. */
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
+/**
+ * A refresh is never aborted once sent: Strava rotates the pair as it answers, so an answer that
+ * comes late must still be stored (callers stop waiting after the usual timeout; the request
+ * goes on). Only a request that hangs this long is given up.
+ */
+const REFRESH_PATIENCE_MS = 5 * 60 * 1000;
+
+/** Expiry on this computer's clock: `expires_in` from receipt, so a clock that is hours off
+ *  neither refreshes on every call nor keeps a dead token. */
+function expiryOf(tokens: TokenResponse, now: number): number {
+  return typeof tokens.expires_in === 'number'
+    ? now + tokens.expires_in * 1000
+    : tokens.expires_at * 1000;
+}
+
+/** The caller's wait, not the request's: `p` goes on after the deadline. */
+function waitAtMost<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(
+          new StravaError({ kind: 'timeout', endpoint: 'oauth/token (refresh)', afterMs: ms }),
+        ),
+      ms,
+    );
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
 export interface OwnAppTokensOptions {
   store: SecretStore;
   http: Http;
@@ -93,7 +131,7 @@ export class OwnAppTokens implements TokenSource {
       clientSecret: creds.clientSecret,
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
-      expiresAt: tokens.expires_at * 1000,
+      expiresAt: expiryOf(tokens, this.http.now()),
       scopes,
       athlete: tokens.athlete ?? null,
       needsReconnect: false,
@@ -120,7 +158,7 @@ export class OwnAppTokens implements TokenSource {
   }
 
   async getAccessToken(): Promise<string> {
-    if (this.refreshing) return this.refreshing;
+    if (this.refreshing) return waitAtMost(this.refreshing, this.http.timeoutMs);
     const record = await this.store.get();
     const usable = this.usable(record);
     if (usable) return usable;
@@ -140,11 +178,12 @@ export class OwnAppTokens implements TokenSource {
   }
 
   private refresh(): Promise<string> {
-    // Every caller that arrives while a refresh is running shares it: one request, one rotation.
+    // Every caller that arrives while a refresh is running shares it: one request, one rotation,
+    // until its answer is stored (however late it comes).
     this.refreshing ??= this.runRefresh().finally(() => {
       this.refreshing = null;
     });
-    return this.refreshing;
+    return waitAtMost(this.refreshing, this.http.timeoutMs);
   }
 
   private async runRefresh(): Promise<string> {
@@ -155,13 +194,21 @@ export class OwnAppTokens implements TokenSource {
     if (usable) return usable;
     if (!record?.refreshToken)
       throw new StravaError({ kind: 'reconnect-needed', reason: 'not-connected' });
+    const sent = record.refreshToken;
     let tokens: TokenResponse;
     try {
-      tokens = await refreshTokens(this.http, record, record.refreshToken);
+      tokens = await refreshTokens(
+        { ...this.http, timeoutMs: REFRESH_PATIENCE_MS },
+        record,
+        record.refreshToken,
+      );
     } catch (error) {
+      const latest = await this.store.get();
+      // A connect while the refresh was out made a new pair: the old one's rejection is moot.
+      if (latest?.refreshToken !== sent) return this.usable(latest) ?? this.runRefresh();
       if (error instanceof StravaError && error.kind === 'reconnect-needed') {
         const failed: OwnAppRecord = {
-          ...record,
+          ...latest,
           accessToken: null,
           refreshToken: null,
           needsReconnect: true,
@@ -171,11 +218,14 @@ export class OwnAppTokens implements TokenSource {
       }
       throw error;
     }
+    const latest = await this.store.get();
+    // Connected again (or disconnected) while the refresh was out: that connection stands.
+    if (latest?.refreshToken !== sent) return this.usable(latest) ?? this.runRefresh();
     const next: OwnAppRecord = {
-      ...record,
+      ...latest,
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
-      expiresAt: tokens.expires_at * 1000,
+      expiresAt: expiryOf(tokens, this.http.now()),
       needsReconnect: false,
     };
     await this.store.set(next);

@@ -1,77 +1,119 @@
-// The fault-schedule property: many random schedules against one simulator, totals kept for the
-// summary line. Shared by `npm run test:faults` and the small in-vitest run.
+// The fault-schedule property: many random schedules against the simulators, every schedule run
+// to the end and counted (a failure does not stop the run, so the totals cover all N). The
+// first failures are kept with the seed and fast-check path that replay each one alone.
 import fc from 'fast-check';
 import type { Simulator } from '../strava-sim/server';
 import { runSchedule, type ScheduleResult } from './run-schedule';
 import { type Schedule, scheduleArb } from './schedule';
 
-export interface PropertyOutcome {
-  /** Schedules run before the first failure (or all of them). */
+export interface Totals {
   schedules: number;
   lost: number;
+  stale: number;
   duplicated: number;
-  failed: boolean;
-  seed: number;
-  /** How the passes ended, over all counted schedules ('ok', 'died', StravaError kinds). */
-  outcomes: Record<string, number>;
-  /** fast-check's replay path of the shrunk counterexample. */
-  path?: string;
-  counterexample?: Schedule;
-  result?: ScheduleResult;
-  error?: string;
+  unannounced: number;
+  reconnects: number;
+  excusedReconnects: number;
+  overBudget: number;
+  passes: number;
+  died: number;
+  requests: number;
 }
 
+interface Failure {
+  /** fast-check's replay path of this schedule (`--seed S --path P`). */
+  path: string;
+  schedule: Schedule;
+  result: ScheduleResult;
+}
+
+export interface PropertyOutcome extends Totals {
+  seed: number;
+  /** How the passes ended, over all schedules ('ok', 'died', error kinds). */
+  outcomes: Record<string, number>;
+  /** Fault kinds that happened, and in how many schedules. */
+  kinds: Record<string, number>;
+  /** Violations by shape (ids and times blanked), over all schedules. */
+  shapes: Record<string, number>;
+  failures: Failure[];
+  failed: boolean;
+}
+
+export const failuresOf = (
+  t: Pick<Totals, 'lost' | 'duplicated' | 'unannounced' | 'reconnects' | 'overBudget'>,
+) => t.lost + t.duplicated + t.unannounced + t.reconnects + t.overBudget;
+
 export async function checkSchedules(
-  sim: Simulator,
+  sims: { short: Simulator; long?: Simulator },
   opts: {
     numRuns: number;
     seed: number;
     path?: string;
-    onProgress?: (
-      done: number,
-      totals: { lost: number; duplicated: number; passes: number; died: number; requests: number },
-    ) => void;
+    /** Failures kept in full (the rest are only counted). */
+    keep?: number;
+    onProgress?: (done: number, totals: Totals) => void;
   },
 ): Promise<PropertyOutcome> {
-  let done = 0;
-  let lost = 0;
-  let duplicated = 0;
-  const work = { passes: 0, died: 0, requests: 0 };
+  const t: Totals = {
+    schedules: 0,
+    lost: 0,
+    stale: 0,
+    duplicated: 0,
+    unannounced: 0,
+    reconnects: 0,
+    excusedReconnects: 0,
+    overBudget: 0,
+    passes: 0,
+    died: 0,
+    requests: 0,
+  };
   const outcomes: Record<string, number> = {};
-  // Totals stop at the first failure: shrinking re-runs smaller schedules that must not count.
-  let frozen: { schedules: number; lost: number; duplicated: number } | null = null;
+  const kinds: Record<string, number> = {};
+  const failures: Failure[] = [];
+  const shapes: Record<string, number> = {};
+  const base = opts.path ? Number(opts.path.split(':')[0]) : 0;
+  let index = 0;
   const property = fc.asyncProperty(scheduleArb, async (schedule) => {
-    const r = await runSchedule(sim, schedule);
-    if (!frozen) {
-      done++;
-      lost += r.lost;
-      duplicated += r.duplicated;
-      work.passes += r.passes;
-      work.died += r.died;
-      work.requests += r.requests;
-      for (const [k, n] of Object.entries(r.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + n;
-      opts.onProgress?.(done, { lost, duplicated, ...work });
-      if (r.violations.length) frozen = { schedules: done, lost, duplicated };
+    const r = await runSchedule(sims, schedule);
+    t.schedules++;
+    t.lost += r.lost;
+    t.stale += r.stale;
+    t.duplicated += r.duplicated;
+    t.unannounced += r.unannounced;
+    t.reconnects += r.reconnects;
+    t.excusedReconnects += r.excusedReconnects;
+    t.overBudget += r.overBudget;
+    t.passes += r.passes;
+    t.died += r.died;
+    t.requests += r.requests;
+    for (const [k, n] of Object.entries(r.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + n;
+    for (const k of r.kinds) kinds[k] = (kinds[k] ?? 0) + 1;
+    for (const v of r.violations) {
+      const shape = v
+        .replace(/\([^)]*\)/g, '(…)')
+        .replace(/"[^"]*"/g, '"…"')
+        .replace(/[\d:.TZ-]{4,}/g, '#');
+      shapes[shape] = (shapes[shape] ?? 0) + 1;
     }
-    if (r.violations.length) throw new Error(r.violations.join('\n'));
+    if (failuresOf(r) > 0 && failures.length < (opts.keep ?? 3))
+      failures.push({ path: String(base + index), schedule, result: r });
+    index++;
+    opts.onProgress?.(t.schedules, t);
   });
   const details = await fc.check(property, {
     numRuns: opts.numRuns,
     seed: opts.seed,
     path: opts.path,
-    endOnFailure: false,
+    endOnFailure: true,
   });
-  const totals = frozen ?? { schedules: done, lost, duplicated };
-  if (!details.failed) return { ...totals, outcomes, failed: false, seed: details.seed };
-  const counterexample = details.counterexample?.[0];
+  if (details.failed) throw details.errorInstance ?? new Error('fault property failed');
   return {
-    ...totals,
-    outcomes,
-    failed: true,
+    ...t,
     seed: details.seed,
-    path: details.counterexamplePath ?? undefined,
-    counterexample,
-    result: counterexample ? await runSchedule(sim, counterexample) : undefined,
-    error: String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance),
+    outcomes,
+    kinds,
+    shapes,
+    failures,
+    failed: failuresOf(t) > 0,
   };
 }

@@ -23,6 +23,7 @@ import { handleOauth } from './oauth-routes.ts';
 import { handlePage, simplePage } from './pages.ts';
 import type { RateLimits } from './rate-limiter.ts';
 import { type RequestLogEntry, SimState } from './state.ts';
+import type { SimActivity } from './types.ts';
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
@@ -35,6 +36,13 @@ export interface SimulatorOptions {
   athleteFile?: string;
   /** Weeks of generated history (default 12). */
   weeks?: number;
+  /**
+   * Generate the history once and hand each reset a deep copy when the clock is within a minute
+   * of that generation (a five-year history takes seconds to generate; the copy shares streams
+   * and nested fields, which nothing edits). The athlete's planner
+   * restarts from the seed each time, so a reset still replays the same.
+   */
+  reuseHistory?: boolean;
 }
 
 export interface Simulator {
@@ -89,7 +97,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   const port = await listen(server, opts.port ?? 0);
   const origin = `https://127.0.0.1:${port}`;
+  let cached: { at: number; activities: SimActivity[] } | undefined;
   const build = (): SimState => {
+    if (opts.reuseHistory && cached && Math.abs(clock.now() - cached.at) < 60_000) {
+      const fresh = generateAthlete({ seed, now: clock.now(), origin, weeks: 0 });
+      // Streams and nested detail are never edited: a copy of each detail's top level will do.
+      fresh.activities = cached.activities.map((a) => ({ ...a, detail: { ...a.detail } }));
+      return new SimState(clock, fresh);
+    }
     const generated = generateAthlete({
       seed,
       now: clock.now(),
@@ -100,6 +115,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (opts.athleteFile) {
       generated.activities = loadLabeledRuns(opts.athleteFile, generated.athlete);
     }
+    if (opts.reuseHistory)
+      cached = {
+        at: clock.now(),
+        activities: generated.activities.map((a) => ({ ...a, detail: { ...a.detail } })),
+      };
     return new SimState(clock, generated);
   };
   try {

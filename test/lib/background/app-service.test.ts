@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import type { AppService } from '../../../lib/background/app-service';
+import { type AppService, createAppService } from '../../../lib/background/app-service';
 import { localDateKey } from '../../../lib/recovery/local-date';
 import { readPlanSnapshot } from '../../../lib/store/plan-snapshot';
 import type { Simulator } from '../../strava-sim/server';
@@ -138,5 +138,44 @@ describe('message senders and payloads', () => {
     expect(stranger).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     const weird = await handlers.markStepDone({ activityId: -1, stepId: '', done: 'yes' }, EXT());
     expect(weird.ok).toBe(false);
+  });
+});
+
+describe('"delete everything" during a sync pass', () => {
+  it('the pass does not bring the old cursor back, so the next pass reads six weeks again', async () => {
+    await app.syncNow(true);
+    const { deleteEverything } = await import('../../../lib/background/your-data');
+    const { cursorItem } = await import('../../../lib/store/sync-items');
+    const { stravaSource } = await import('../../../lib/sync/strava-source');
+    const real = stravaSource(h.service.client);
+    let deleted = false;
+    // The runner presses "delete everything" while the pass waits for its list.
+    const racing = createAppService({
+      strava: h.service,
+      collections: h.collections,
+      now: () => sim.clock.now(),
+      timeZone: () => 'Europe/London',
+      source: {
+        ...real,
+        listActivities: async (q, u) => {
+          const page = await real.listActivities(q, u);
+          if (!deleted) {
+            deleted = true;
+            await deleteEverything(h.collections);
+          }
+          return page;
+        },
+      },
+    });
+    sim.clock.advance(20 * 60_000);
+    await racing.syncNow(false);
+    expect(deleted).toBe(true);
+    expect((await cursorItem.getValue()).backfilledAt).toBeNull();
+    await app.syncNow(false);
+    const stored = (await h.collections.runs.all()).length;
+    const window = [...sim.state.activities.values()].filter(
+      (a) => Date.parse(a.detail.start_date) > sim.clock.now() - 42 * 86_400_000,
+    ).length;
+    expect(stored).toBe(window);
   });
 });

@@ -180,3 +180,86 @@ describe('OwnAppTokens', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('OwnAppTokens: a refresh is never lost once Strava has rotated', () => {
+  /** Strava as it rotates: the answer takes `delayMs`; only the current refresh token works. */
+  function rotatingStrava(delayMs: number, strava = { valid: 'refresh-1', n: 1 }) {
+    const sent: string[] = [];
+    const fetch = (_input: string, init: RequestInit = {}) =>
+      new Promise<Response>((resolve, reject) => {
+        const token = new URLSearchParams(String(init.body)).get('refresh_token') ?? '';
+        sent.push(token);
+        // Strava handles the request at once; only its answer is slow.
+        let answer: Response;
+        if (token === strava.valid) {
+          strava.n++;
+          strava.valid = `refresh-${strava.n}`;
+          answer = json(200, {
+            access_token: `access-${strava.n}`,
+            refresh_token: strava.valid,
+            expires_at: Math.floor(NOW / 1000) + 21600,
+            expires_in: 21600,
+          });
+        } else answer = json(400, BODIES.refreshInvalid);
+        const timer = setTimeout(() => resolve(answer), delayMs);
+        init.signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(new DOMException('aborted', 'AbortError'));
+        });
+      });
+    return { fetch, sent, strava };
+  }
+
+  it('stores an answer that came after the caller stopped waiting: no reconnect', async () => {
+    await store.set(record({ expiresAt: NOW - 1000 }));
+    const s = rotatingStrava(120);
+    const tokens = new OwnAppTokens({
+      store,
+      http: { fetch: s.fetch, timeoutMs: 40, now: () => now },
+    });
+    await expect(tokens.getAccessToken()).rejects.toSatisfy((e) => isStravaError(e, 'timeout'));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await tokens.getAccessToken()).toBe('access-2');
+    expect(s.sent).toEqual(['refresh-1']);
+    expect((await tokens.status()).state).toBe('connected');
+  });
+
+  it('a connect while a refresh is out keeps the new connection', async () => {
+    await store.set(record({ expiresAt: NOW - 1000 }));
+    const s = rotatingStrava(40);
+    const tokens = new OwnAppTokens({
+      store,
+      http: { fetch: s.fetch, timeoutMs: 5000, now: () => now },
+    });
+    const refreshing = tokens.getAccessToken();
+    // The refresh is out (Strava has rotated) when the runner connects again.
+    while (s.sent.length === 0) await new Promise((r) => setTimeout(r, 1));
+    await tokens.connect(
+      { clientId: '12345', clientSecret: 'a'.repeat(40) },
+      {
+        access_token: 'fresh-access',
+        refresh_token: 'fresh-refresh',
+        expires_at: Math.floor(NOW / 1000) + 21600,
+      },
+      ['read', 'activity:read_all'],
+    );
+    expect(await refreshing).toBe('fresh-access');
+    expect(await store.get()).toMatchObject({
+      accessToken: 'fresh-access',
+      refreshToken: 'fresh-refresh',
+    });
+  });
+
+  it('a computer clock hours ahead of Strava refreshes once, not on every call', async () => {
+    now = NOW + 10 * HOUR;
+    await store.set(record({ expiresAt: NOW - 1000 }));
+    const s = rotatingStrava(1);
+    const tokens = new OwnAppTokens({
+      store,
+      http: { fetch: s.fetch, timeoutMs: 5000, now: () => now },
+    });
+    expect(await tokens.getAccessToken()).toBe('access-2');
+    expect(await tokens.getAccessToken()).toBe('access-2');
+    expect(s.sent).toHaveLength(1);
+  });
+});
