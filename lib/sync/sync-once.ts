@@ -203,7 +203,8 @@ export async function syncOnce(
     for (const [id, r] of known.runs) {
       if (seen.has(id) || r.origin === 'import') continue;
       if (r.hiddenAt !== undefined && !(deps.seesPrivate ?? true)) continue;
-      if (startOf(r.activity) <= afterMs || startOf(r.activity) > now) continue;
+      // Not `> now`: with the computer's clock behind Strava's, a deleted run would stay for good.
+      if (startOf(r.activity) <= afterMs) continue;
       if (++confirms > MAX_CONFIRMS) break;
       const still = await deps.source.activity(id, urgent);
       if (!still) await gone(id, r);

@@ -487,7 +487,7 @@ class World {
       else if (what === 'weighIn') await this.weighIn(this.passes, 71, 70);
       else if (what === 'import') {
         const { json } = await exportData(this.collections, this.now());
-        const out = await importFile(this.collections, json, this.now());
+        const out = await importFile(this.collections, json, this.now(), await this.app.profile());
         if (out.ok) await this.app.afterDataChange();
       } else if (what === 'delete') await this.deleteAll();
       else {
@@ -885,7 +885,12 @@ class World {
         r.plan.readyAt = now + 10 * 365 * DAY;
         return r;
       });
-      const out = await importFile(this.collections, JSON.stringify(file), now);
+      const out = await importFile(
+        this.collections,
+        JSON.stringify(file),
+        now,
+        await this.app.profile(),
+      );
       if (out.ok) await this.app.afterDataChange();
     } catch (error) {
       if (!isExpected(error)) this.unexpected('hostile import', error);
