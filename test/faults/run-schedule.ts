@@ -160,6 +160,10 @@ class World {
   private pass$: { calls: number; writes: number; ids: Set<number>; startedAt: number } | null =
     null;
   private inflight: Promise<void>[] = [];
+  /** Connects a concurrent writer made during the current pass. */
+  private connectsThisPass = 0;
+  /** Refresh answers still on their way (a lost-refresh step): a restart must not outrun them. */
+  private lateAnswers: Promise<unknown>[] = [];
   private lastLookUp = new Map<number, number>();
   private connected = false;
   private readonly fetch: Fetch;
@@ -206,6 +210,7 @@ class World {
       await sleep(CLIENT_TIMEOUT_MS + 80);
       return res;
     })();
+    this.lateAnswers.push(late.catch(() => undefined));
     if (!signal) return late;
     return Promise.race([
       late,
@@ -466,6 +471,13 @@ class World {
     this.died++;
     await Promise.allSettled(this.inflight);
     this.inflight = [];
+    // A refresh answer still on its way arrives at a stopped worker: the rotation is lost, and
+    // the reconnect it causes is the schedule's doing (credited when the dead worker's write
+    // is refused). Let it arrive before the new worker starts, so the credit comes first.
+    this.dying = true;
+    await Promise.allSettled(this.lateAnswers);
+    this.lateAnswers = [];
+    await sleep(20);
     await this.boot();
   }
 
@@ -491,6 +503,8 @@ class World {
         if (out.ok) await this.app.afterDataChange();
       } else if (what === 'delete') await this.deleteAll();
       else {
+        // Its code exchange is a POST /oauth/token too, and not a refresh.
+        this.connectsThisPass++;
         await this.service.connect({
           clientId: DEFAULT_CLIENT_ID,
           clientSecret: DEFAULT_CLIENT_SECRET,
@@ -582,6 +596,7 @@ class World {
       } else this.staysBad.set(id, n - 1);
     }
     this.checkBudget(this.sim.state.requestLog.slice(log0), done.ids.size, passNow);
+    this.connectsThisPass = 0;
     await this.afterPass();
     if (this.opts.tamper?.afterPass) {
       const ctx = appContext({
@@ -627,7 +642,8 @@ class World {
     const details = count(/^GET \/api\/v3\/activities\/\{id\}$/);
     const streams = count(/streams/);
     const bound = MAX_PAGES + MAX_CONFIRMS + 2 * changed + retries;
-    const refreshes = log.filter((e) => e.route === 'POST /oauth/token').length;
+    const refreshes =
+      log.filter((e) => e.route === 'POST /oauth/token').length - this.connectsThisPass;
     if (
       lists > MAX_PAGES + retries ||
       details > changed + MAX_CONFIRMS + retries ||
