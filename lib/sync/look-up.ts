@@ -5,7 +5,7 @@ import { endOf, isRun, keptOf } from '../model/activity';
 import type { StoredRun } from '../model/stored-run';
 import { classifyAndPlan, readKnown } from './plan-run';
 import type { SyncDeps } from './sync-once';
-import { drainOutbox, RECENT_MS } from './sync-once';
+import { drainOutbox, outboxEntry, RECENT_MS } from './sync-once';
 
 export type LookUp =
   | { outcome: 'stored'; run: StoredRun; isNew: boolean }
@@ -38,7 +38,7 @@ export async function lookUpActivity(
     detailed: true,
     syncedAt: now,
     origin: 'strava',
-    announcedAt: owed ? null : before?.announcedAt === undefined ? now : before.announcedAt,
+    announcedAt: outboxEntry(before, owed, now),
   };
   await deps.collections.runs.put(id, run);
   if (run.announcedAt === null) await drainOutbox(deps, [run]);

@@ -139,8 +139,7 @@ export async function syncOnce(
       detailed: detailed || (before?.detailed ?? false),
       syncedAt: now,
       origin: 'strava',
-      // An edit keeps the outbox entry of a run not yet announced (null is not "unknown").
-      announcedAt: announce ? null : before?.announcedAt === undefined ? now : before.announcedAt,
+      announcedAt: outboxEntry(before, announce, now),
     };
     await c.runs.put(summary.id, record);
     known.runs.set(summary.id, record);
@@ -213,6 +212,16 @@ export async function syncOnce(
 
   await drainOutbox(deps, known.runs.values());
   return report;
+}
+
+/** A record's outbox field: null while owed; an edit keeps a run's entry (null is not "unknown"). */
+export function outboxEntry(
+  before: StoredRun | undefined,
+  owed: boolean,
+  now: number,
+): number | null {
+  if (owed) return null;
+  return before?.announcedAt === undefined ? now : before.announcedAt;
 }
 
 /** Announces every stored run still waiting in the outbox, then marks it announced. */
