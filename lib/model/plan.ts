@@ -42,17 +42,41 @@ export const STEP_IDS = [
   'skip-anti-inflammatories',
   'limit-alcohol',
   'sleep',
+  // Added later: ids above are in exports from before and keep their meaning.
+  'meal-now',
+  'cool-off',
+  'day-fuel',
 ] as const;
 export const StepIdSchema = z.enum(STEP_IDS);
 export type StepId = z.output<typeof StepIdSchema>;
 
 /** The refuel step: once ticked, the refuel window no longer counts down or warns. */
 export const REFUEL_STEP: StepId = 'refuel-snack';
+/** Seen after the refuel window, a plan's "meal now" takes its place (and its timer). */
+export const MEAL_NOW_STEP: StepId = 'meal-now';
+
+/** The don'ts and optional extras: one "also worth knowing" line behind "more", never up front. */
+export const ALSO_WORTH_KNOWING: ReadonlySet<StepId> = new Set<StepId>([
+  'legs-up',
+  'foam-roll',
+  'stretch',
+  'cold',
+  'contrast-shower',
+  'skip-anti-inflammatories',
+  'limit-alcohol',
+]);
+
+/** Has the runner ticked off the eating step the refuel timer counts down? */
+export function refuelDone(done: readonly string[]): boolean {
+  return done.includes(REFUEL_STEP) || done.includes(MEAL_NOW_STEP);
+}
 
 export const QuantityKindSchema = z.enum([
   'protein',
   'carbohydrate',
   'carbohydrate-rate',
+  /** The whole day's target after long runs and races. */
+  'carbohydrate-day',
   'fluids',
   'fluids-per-kg-lost',
   'sodium',
@@ -130,6 +154,11 @@ export const PlanSchema = z.object({
   runEndedAt: finite(),
   /** The `now` the plan was built at. */
   createdAt: finite(),
+  /** When the plan was first built, usually the sync that brought the run (replans keep it):
+   *  steps over by then are left out. Absent in plans from before; read as `createdAt`. */
+  firstSeenAt: z.optional(finite()),
+  /** Steps whose window had closed when the plan was first seen, for a quiet "it was for …". */
+  missed: z.optional(z.array(StepIdSchema)),
   units: UnitsSchema,
   /** Zone used to key check-ins to local dates; display uses the browser's zone. */
   timeZone: timeZone(),

@@ -1,4 +1,4 @@
-import type { Plan, Step } from '../model/plan';
+import { ALSO_WORTH_KNOWING, type Plan, type Step } from '../model/plan';
 import { PRIORITY_RANK } from '../model/priority';
 import { HOUR_MS } from '../time';
 
@@ -27,22 +27,41 @@ const SOON_MS = 2 * HOUR_MS;
 /** Right after a run most steps are open at once; a view shows at most this many up front. */
 const MAX_UPFRONT = 6;
 
-/**
- * The steps a view shows before "more": what the runner can still do from `now` (not done, not
- * over, opening soon), the essentials first, then in plan order.
- */
+/** What a view shows of a plan at `now`: the front, the rest behind "more", and the extras. */
+export interface PlanFront {
+  /** At most six steps the runner can still do, opening soon, the essentials first, in plan order. */
+  front: Step[];
+  /** Everything else still to come, in plan order. */
+  more: Step[];
+  /** The don'ts and optional extras still open, for one "also worth knowing" line. */
+  extras: Step[];
+}
+
+export function planFront(
+  plan: Pick<Plan, 'steps'>,
+  now: number,
+  done: readonly string[] = [],
+): PlanFront {
+  const left = plan.steps.filter((s) => !done.includes(s.id) && s.endsAt > now);
+  const tasks = left.filter((s) => !ALSO_WORTH_KNOWING.has(s.id));
+  const chosen = new Set(
+    tasks
+      .filter((s) => s.startsAt <= now + SOON_MS)
+      .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority])
+      .slice(0, MAX_UPFRONT),
+  );
+  return {
+    front: tasks.filter((s) => chosen.has(s)),
+    more: tasks.filter((s) => !chosen.has(s)),
+    extras: left.filter((s) => ALSO_WORTH_KNOWING.has(s.id)),
+  };
+}
+
+/** The steps a view shows before "more". */
 export function upFrontSteps(
   plan: Pick<Plan, 'steps'>,
   now: number,
   done: readonly string[] = [],
 ): Step[] {
-  const left = plan.steps.filter(
-    (s) => !done.includes(s.id) && s.endsAt > now && s.startsAt <= now + SOON_MS,
-  );
-  const chosen = new Set(
-    [...left]
-      .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority])
-      .slice(0, MAX_UPFRONT),
-  );
-  return left.filter((s) => chosen.has(s));
+  return planFront(plan, now, done).front;
 }

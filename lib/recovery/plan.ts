@@ -7,9 +7,11 @@ import type { CheckIn } from '../model/check-in';
 import type { Classification } from '../model/classification';
 import { isTimeZone } from '../model/fields';
 import {
+  MEAL_NOW_STEP,
   PLAN_VERSION,
   type Plan,
   PRIORITY_RANK,
+  REFUEL_STEP,
   type Routine,
   type Step,
   type Timer,
@@ -26,7 +28,8 @@ import { atSensibleHours } from './sensible-hours';
 
 export { nextStep } from './next-step';
 
-/** ISSN 2017: rapid refuelling only pays when the next hard session is under ~8 h away. */
+/** Burke; ACSM/AND/DC 2016: rapid refuelling only pays when the next hard session is under ~8 h
+ *  away (ISSN 2017's own figure is under 4 h). */
 const RAPID_REFUEL_WITHIN_HOURS = 8;
 /** A device temperature this high marks a hot run. */
 const HOT_DEVICE_C = 28;
@@ -47,7 +50,16 @@ export interface PlanOptions {
   nextHardSessionAt?: number;
   /** What the earlier runs were (their stored classifications), for readiness's "same kind". */
   historyKinds?: ReadonlyMap<number, PlanKind>;
+  /** When this run's plan was first built (a replan keeps it); `now` for a new plan. */
+  firstSeenAt?: number;
+  /** The runner said it was hot, whatever the device read. */
+  saidHot?: boolean;
 }
+
+/** Seen after the refuel window, a meal now restocks best until about here (the 0–2 h restock
+ *  period, with time to get to food); later, normal meals do the job. */
+const MEAL_NOW_UNTIL_MIN = 4 * 60;
+const MEAL_NOW_MIN = 60;
 
 function routineFor(kind: PlanKind, classification: Classification, activity: Activity): Routine {
   if (kind === 'easy') return 'light';
@@ -116,14 +128,20 @@ export function plan(
   }
 
   // Wrist sensors read warm; 28 °C on the device is a hot run (recovery-protocol.md, heat).
-  const hot = typeof activity.average_temp === 'number' && activity.average_temp >= HOT_DEVICE_C;
+  const hot =
+    options.saidHot === true ||
+    (typeof activity.average_temp === 'number' && activity.average_temp >= HOT_DEVICE_C);
   const next = options.nextHardSessionAt;
   const conditions = new Set<Condition>();
   if (next !== undefined && next > end && next - end < RAPID_REFUEL_WITHIN_HOURS * HOUR_MS) {
     conditions.add('rapid-refuel');
   }
   const coldFits = routine === 'light' || kind === 'race' || profile.trainingPhase === 'taper';
-  conditions.add(coldFits ? 'cold-fits' : 'cold-blunts');
+  if (coldFits) conditions.add('cold-fits');
+  // After a hot run cooling comes first, so no "skip the ice bath".
+  else if (!hot) conditions.add('cold-blunts');
+  conditions.add(hot ? 'hot' : 'mild');
+  if (routine === 'long' || kind === 'race') conditions.add('big-day');
 
   const applies = (row: StepRow) =>
     row.routines.includes(routine) && (row.when === undefined || conditions.has(row.when));
@@ -186,7 +204,9 @@ export function plan(
   }
   timers.push({ id: 'ready', label: TIMER_LABELS.ready, startsAt: end, endsAt: readyAt });
 
-  const timed = atSensibleHours(steps, timers, timeZone);
+  const firstSeenAt = Math.max(end, options.firstSeenAt ?? now);
+  const seen = seenLate(steps, timers, firstSeenAt);
+  const timed = atSensibleHours(seen.steps, seen.timers, timeZone);
 
   return {
     version: PLAN_VERSION,
@@ -196,6 +216,8 @@ export function plan(
     routine,
     runEndedAt: end,
     createdAt: now,
+    firstSeenAt,
+    ...(seen.missed.length ? { missed: seen.missed } : {}),
     units,
     timeZone,
     steps: timed.steps.sort(compareSteps),
@@ -207,6 +229,49 @@ export function plan(
       .map((other) => other.activityId),
     notice: NOTICE,
   };
+}
+
+/**
+ * The plan as of the moment the runner first sees it: a step already over is not a task (it is
+ * listed in `missed`); a refuel window already closed becomes "meal now" with the same amounts and
+ * its own hour on the refuel timer, which also covers a set meal that falls inside it.
+ */
+function seenLate(
+  steps: readonly Step[],
+  timers: readonly Timer[],
+  seenAt: number,
+): { steps: Step[]; timers: Timer[]; missed: Step['id'][] } {
+  const snack = steps.find((s) => s.id === REFUEL_STEP && s.priority === 'essential');
+  const end = snack ? snack.startsAt : 0;
+  let mealNow: Step | undefined;
+  if (snack && snack.endsAt <= seenAt && seenAt < end + MEAL_NOW_UNTIL_MIN * MINUTE_MS) {
+    mealNow = {
+      ...snack,
+      id: MEAL_NOW_STEP,
+      title: 'Eat a meal now',
+      detail:
+        'The first half hour is past, but the first hours still restock you fastest: a meal with carbohydrate and protein now.',
+      startsAt: seenAt,
+      endsAt: seenAt + MEAL_NOW_MIN * MINUTE_MS,
+      source: 'seed 000',
+    };
+  }
+  const covered = (s: { endsAt: number }) => mealNow !== undefined && s.endsAt <= mealNow.endsAt;
+  const missed: Step['id'][] = [];
+  const kept: Step[] = [];
+  for (const s of steps) {
+    if (s.endsAt <= seenAt) missed.push(s.id);
+    else if (!(s.id === 'meal' && covered(s))) kept.push(s);
+  }
+  if (mealNow) kept.push(mealNow);
+  const keptTimers = timers.flatMap((t): Timer[] => {
+    if (t.id === 'refuel' && mealNow) {
+      return [{ ...t, label: 'Eat now', startsAt: mealNow.startsAt, endsAt: mealNow.endsAt }];
+    }
+    if (t.id === 'meal' && covered(t)) return [];
+    return [t];
+  });
+  return { steps: kept.sort(compareSteps), timers: keptTimers, missed };
 }
 
 const TIMER_LABELS: Record<Timer['id'], string> = {

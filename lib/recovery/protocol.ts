@@ -7,15 +7,17 @@ import type { Priority, Routine, StepId, TimerId } from '../model/plan';
 import type { SourceId } from './sources';
 
 /** Which amounts a step carries (built from body weight and weigh-ins in quantities.ts). */
-export type AmountsKey = 'snack' | 'fluids' | 'rapid-refuel';
+export type AmountsKey = 'snack' | 'fluids' | 'rapid-refuel' | 'day-fuel';
 
 /**
  * Extra conditions beyond the routine:
  * `rapid-refuel` the runner's next hard session is under 8 h away;
  * `cold-fits` an easy run, a race, or taper (cold does not cost adaptation then);
- * `cold-blunts` a hard session while building fitness (cold may blunt adaptation).
+ * `cold-blunts` a hard session while building fitness (cold may blunt adaptation), not hot;
+ * `hot` / `mild` the device read 28 °C or more, or the runner said it was hot / neither;
+ * `big-day` a long run or a race (the day's carbohydrate target matters).
  */
-export type Condition = 'rapid-refuel' | 'cold-fits' | 'cold-blunts';
+export type Condition = 'rapid-refuel' | 'cold-fits' | 'cold-blunts' | 'hot' | 'mild' | 'big-day';
 
 export interface StepRow {
   id: StepId;
@@ -48,6 +50,18 @@ export const NOTICE = 'General guidance, not medical advice.';
 
 export const STEP_TABLE: readonly StepRow[] = [
   {
+    id: 'cool-off',
+    routines: ALL,
+    fromMin: 0,
+    toMin: 30,
+    priority: 'essential',
+    title: 'Cool off first',
+    detail:
+      'Walk it off in the shade, drink something cold and cool your skin with water: after a hot run cold water is fine whatever the session.',
+    source: 'ACSM 2007',
+    when: 'hot',
+  },
+  {
     id: 'cool-down',
     routines: HARD,
     fromMin: 0,
@@ -56,6 +70,8 @@ export const STEP_TABLE: readonly StepRow[] = [
     title: 'Cool down on your feet',
     detail: 'Walk or jog gently for 5–10 min and slow your breathing before you stop moving.',
     source: 'seed 003',
+    // On hot runs cooling off takes its place.
+    when: 'mild',
   },
   {
     id: 'dry-clothes',
@@ -66,6 +82,8 @@ export const STEP_TABLE: readonly StepRow[] = [
     title: 'Put on dry, warm clothes',
     detail: 'Muscles left to get cold miss out on the repair work; change out of wet kit first.',
     source: 'seed 000',
+    // Warm clothes are no advice on a hot day.
+    when: 'mild',
   },
   {
     id: 'refuel-snack',
@@ -134,6 +152,21 @@ export const STEP_TABLE: readonly StepRow[] = [
     source: 'seed 003',
     timer: 'fluids',
     amounts: 'fluids',
+    when: 'mild',
+  },
+  {
+    id: 'fluids',
+    routines: ALL,
+    fromMin: 0,
+    toMin: 240,
+    priority: 'essential',
+    title: 'Drink back what you sweated',
+    detail:
+      'A hot run costs more sweat and salt: spread it over 4 hours and make part of it an electrolyte drink.',
+    source: 'seed 003',
+    timer: 'fluids',
+    amounts: 'fluids',
+    when: 'hot',
   },
   {
     id: 'rapid-refuel',
@@ -143,8 +176,9 @@ export const STEP_TABLE: readonly StepRow[] = [
     toMin: 240,
     priority: 'essential',
     title: 'Refill glycogen fast',
-    detail: 'Your next hard session is under 8 h away: eat carbohydrate every hour for 4 hours.',
-    source: 'ISSN 2017',
+    detail:
+      'Your next hard session is under 8 h away: carbohydrate every hour for 4 hours, your snack and meal included.',
+    source: 'ACSM/AND/DC 2016',
     amounts: 'rapid-refuel',
     when: 'rapid-refuel',
   },
@@ -158,6 +192,18 @@ export const STEP_TABLE: readonly StepRow[] = [
     detail: 'Protein, slow-release (low-GI) carbs, healthy fats and plenty of vegetables.',
     source: 'seed 004',
     timer: 'meal',
+  },
+  {
+    id: 'day-fuel',
+    routines: HARD,
+    fromMin: 60,
+    toMin: ANY_TO,
+    priority: 'recommended',
+    title: 'Eat well all day',
+    detail: 'A big day: carbohydrate at every meal and snack, and protein every 3–4 hours.',
+    source: 'ACSM/AND/DC 2016',
+    amounts: 'day-fuel',
+    when: 'big-day',
   },
   {
     id: 'meal',

@@ -21,9 +21,11 @@ const PROTEIN_G_PER_KG = { min: 0.25, max: 0.4 } as const;
 const PROTEIN_G_UNKNOWN_WEIGHT = { min: 20, max: 40 } as const;
 /** ISSN 2017; GSSI 2022: about 1.0–1.2 g/kg carbohydrate in the first eating window. */
 const CARB_G_PER_KG = { min: 1.0, max: 1.2 } as const;
-/** ISSN 2017: rapid restoration, 1.2 g/kg/h for the first 4 h. */
-const RAPID_CARB_G_PER_KG_H = 1.2;
+/** GSSI 2022 (ISSN 2017: 1.2): rapid restoration, about 1.0–1.2 g/kg/h for the first 4 h. */
+const RAPID_CARB_G_PER_KG_H = { min: 1.0, max: 1.2 } as const;
 const RAPID_HOURS = 4;
+/** ACSM/AND/DC 2016: about 6–10 g/kg carbohydrate on a day of 1–3 h endurance work. */
+const DAY_CARB_G_PER_KG = { min: 6, max: 10 } as const;
 /** Seed 003: 150% of the mass lost, i.e. 1.5 L per kg; its softer range is 18–22 fl oz per lb. */
 const FLUID_ML_PER_KG_LOST = 1500;
 const FLUID_ML_PER_KG_LOST_SOFT = Math.round((18 * ML_PER_FL_OZ) / 0.45359237);
@@ -99,50 +101,47 @@ export function readWeighIn(
   return { lossKg, warnings };
 }
 
-function snack(ctx: AmountsContext): Amounts {
-  const { units, weightKg } = ctx;
+/** 1.0, 0.25, 6: as a sports dietitian writes them. */
+const perKgFigure = (n: number) => (Number.isInteger(n) && n < 5 ? n.toFixed(1) : String(n));
+
+/** Grams for this runner, or the per-kg range with the prompt to add a weight. */
+function perKg(
+  kind: Quantity['kind'],
+  range: { min: number; max: number },
+  what: string,
+  ctx: AmountsContext,
+  perHour = false,
+): Quantity {
+  const { weightKg, units } = ctx;
+  const per = perHour ? ' an hour' : '';
   if (weightKg === undefined) {
-    // Ranges per kg until the runner adds a weight (grams for "everyone" would be a guess).
     return {
-      quantities: [
-        {
-          kind: 'protein',
-          ...PROTEIN_G_PER_KG,
-          unit: 'g/kg',
-          text: `${PROTEIN_G_PER_KG.min}–${PROTEIN_G_PER_KG.max} g protein per kg of body weight (${PROTEIN_G_UNKNOWN_WEIGHT.min}–${PROTEIN_G_UNKNOWN_WEIGHT.max} g for most runners)`,
-        },
-        {
-          kind: 'carbohydrate',
-          ...CARB_G_PER_KG,
-          unit: 'g/kg',
-          text: `${CARB_G_PER_KG.min.toFixed(1)}–${CARB_G_PER_KG.max.toFixed(1)} g carbohydrate per kg of body weight`,
-        },
-      ],
-      prompt: 'Add your body weight in options for amounts sized to you.',
+      kind,
+      ...range,
+      unit: perHour ? 'g/kg/h' : 'g/kg',
+      text: `${perKgFigure(range.min)}–${perKgFigure(range.max)} g ${what} per kg of body weight${per}`,
     };
   }
-  const grams = (r: { min: number; max: number }) => ({
-    min: Math.round(r.min * weightKg),
-    max: Math.round(r.max * weightKg),
-  });
-  const protein = grams(PROTEIN_G_PER_KG);
-  const carbs = grams(CARB_G_PER_KG);
+  const min = Math.round(range.min * weightKg);
+  const max = Math.round(range.max * weightKg);
   return {
-    quantities: [
-      {
-        kind: 'protein',
-        ...protein,
-        unit: 'g',
-        text: `${formatMassRange(protein.min, protein.max, units)} protein`,
-      },
-      {
-        kind: 'carbohydrate',
-        ...carbs,
-        unit: 'g',
-        text: `${formatMassRange(carbs.min, carbs.max, units)} carbohydrate`,
-      },
-    ],
+    kind,
+    min,
+    max,
+    unit: perHour ? 'g/h' : 'g',
+    text: `${formatMassRange(min, max, units)} ${what}${per}`,
   };
+}
+
+const WEIGHT_PROMPT = 'Add your body weight in options for amounts sized to you.';
+
+function snack(ctx: AmountsContext): Amounts {
+  const protein = perKg('protein', PROTEIN_G_PER_KG, 'protein', ctx);
+  const carbs = perKg('carbohydrate', CARB_G_PER_KG, 'carbohydrate', ctx);
+  if (ctx.weightKg !== undefined) return { quantities: [protein, carbs] };
+  // Ranges per kg until the runner adds a weight (grams for "everyone" would be a guess).
+  protein.text += ` (${PROTEIN_G_UNKNOWN_WEIGHT.min}–${PROTEIN_G_UNKNOWN_WEIGHT.max} g for most runners)`;
+  return { quantities: [protein, carbs], prompt: WEIGHT_PROMPT };
 }
 
 function fluids(ctx: AmountsContext): Amounts {
@@ -198,32 +197,22 @@ function fluids(ctx: AmountsContext): Amounts {
 }
 
 function rapidRefuel(ctx: AmountsContext): Amounts {
-  const { units, weightKg } = ctx;
-  if (weightKg === undefined) {
-    return {
-      quantities: [
-        {
-          kind: 'carbohydrate-rate',
-          min: RAPID_CARB_G_PER_KG_H,
-          max: RAPID_CARB_G_PER_KG_H,
-          unit: 'g/kg/h',
-          text: `${RAPID_CARB_G_PER_KG_H} g carbohydrate per kg of body weight, every hour for ${RAPID_HOURS} h`,
-        },
-      ],
-      prompt: 'Add your body weight in options for amounts sized to you.',
-    };
-  }
-  const perHour = Math.round(RAPID_CARB_G_PER_KG_H * weightKg);
+  const rate = perKg('carbohydrate-rate', RAPID_CARB_G_PER_KG_H, 'carbohydrate', ctx, true);
+  rate.text += ` for ${RAPID_HOURS} h, counting your snack and meal`;
   return {
-    quantities: [
-      {
-        kind: 'carbohydrate-rate',
-        min: perHour,
-        max: perHour,
-        unit: 'g/h',
-        text: `${formatMassRange(perHour, perHour, units)} carbohydrate every hour for ${RAPID_HOURS} h (${formatMassRange(perHour * RAPID_HOURS, perHour * RAPID_HOURS, units)} in all)`,
-      },
-    ],
+    quantities: [rate],
+    ...(ctx.weightKg === undefined ? { prompt: WEIGHT_PROMPT } : {}),
+  };
+}
+
+function dayFuel(ctx: AmountsContext): Amounts {
+  const carbs = perKg('carbohydrate-day', DAY_CARB_G_PER_KG, 'carbohydrate', ctx);
+  carbs.text += ' over the whole day';
+  const protein = perKg('protein', PROTEIN_G_PER_KG, 'protein', ctx);
+  protein.text += ' at each meal, every 3–4 h';
+  return {
+    quantities: [carbs, protein],
+    ...(ctx.weightKg === undefined ? { prompt: WEIGHT_PROMPT } : {}),
   };
 }
 
@@ -235,5 +224,7 @@ export function amountsFor(key: AmountsKey, ctx: AmountsContext): Amounts {
       return fluids(ctx);
     case 'rapid-refuel':
       return rapidRefuel(ctx);
+    case 'day-fuel':
+      return dayFuel(ctx);
   }
 }

@@ -21,6 +21,19 @@ export const SOURCES = {
     kind: 'reference',
     title: 'ISSN position stand: nutrient timing (Kerksick et al. 2008/2017)',
   },
+  'ACSM/AND/DC 2016': {
+    kind: 'reference',
+    title:
+      'Nutrition and Athletic Performance: ACSM, AND and Dietitians of Canada (Thomas et al. 2016)',
+  },
+  'ACSM 2007': {
+    kind: 'reference',
+    title: 'ACSM position stand: exercise and fluid replacement (Sawka et al. 2007)',
+  },
+  'Baker 2017': {
+    kind: 'reference',
+    title: 'Sweating rate and sweat sodium concentration in athletes (Baker 2017)',
+  },
   'Garmin "Recovery Time"': {
     kind: 'reference',
     title: 'Garmin Recovery Time: a 0–96 h countdown to the next hard session',

@@ -115,6 +115,8 @@ export function runScenario(s: Scenario) {
       {
         historyKinds: kinds,
         nextHardSessionAt: s.nextHardSessionAt ? Date.parse(s.nextHardSessionAt) : undefined,
+        // Later verdicts replan, as the product does, keeping when the plan was first seen.
+        firstSeenAt: seenAt,
       },
     );
   const p = planAt(seenAt);

@@ -82,6 +82,8 @@ export function runView(
     now?: number;
     done?: string[];
     checkIns?: CheckIn[];
+    /** When the plan was first seen; by default two minutes after the run (a prompt sync). */
+    seenAt?: number;
   } = {},
 ): RunView {
   const activity = options.activity ?? longRun();
@@ -103,7 +105,16 @@ export function runView(
       total_elevation_gain: activity.total_elevation_gain,
     },
     classification,
-    plan: plan(activity, classification, earlier, prof, { daily: checkIns, weighIns: [] }, [], now),
+    plan: plan(
+      activity,
+      classification,
+      earlier,
+      prof,
+      { daily: checkIns, weighIns: [] },
+      [],
+      now,
+      { firstSeenAt: options.seenAt ?? RUN_END + 2 * MINUTE },
+    ),
     done: options.done ?? [],
     checkIns,
   };

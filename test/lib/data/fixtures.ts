@@ -1,6 +1,7 @@
 // Runs as the popup and the export see them, planned by the real plan builder so the schemas are
 // tested against real plans, not hand-made ones.
 
+import { endOf } from '../../../lib/model/activity';
 import type { CheckIn } from '../../../lib/model/check-in';
 import type { RunKind } from '../../../lib/model/run-kind';
 import type { RunView } from '../../../lib/model/run-view';
@@ -29,7 +30,10 @@ export function runView(
       elapsed_time: activity.elapsed_time,
     },
     classification: c,
-    plan: plan(activity, c, [], profile(), { daily: [], weighIns: [] }, [], now),
+    // First seen when a prompt sync brought it, two minutes after the run.
+    plan: plan(activity, c, [], profile(), { daily: [], weighIns: [] }, [], now, {
+      firstSeenAt: endOf(activity) + 2 * 60_000,
+    }),
     done: opts.done ?? [],
     checkIns: [],
   };

@@ -171,8 +171,10 @@ describe('plan properties', () => {
           'protein:g/kg': [0.25, 0.4],
           'carbohydrate:g': [Math.round(1.0 * lightest), 1.2 * heaviest],
           'carbohydrate:g/kg': [1.0, 1.2],
-          'carbohydrate-rate:g/h': [Math.round(1.2 * lightest), 1.2 * heaviest],
-          'carbohydrate-rate:g/kg/h': [1.2, 1.2],
+          'carbohydrate-rate:g/h': [Math.round(1.0 * lightest), 1.2 * heaviest],
+          'carbohydrate-rate:g/kg/h': [1.0, 1.2],
+          'carbohydrate-day:g': [6 * lightest, 10 * heaviest],
+          'carbohydrate-day:g/kg': [6, 10],
           // 150% of at most 5% of the heaviest plausible weight
           'fluids:ml': [0, 1500 * 0.05 * heaviest],
           'fluids-per-kg-lost:ml/kg': [1000, 1600],

@@ -196,9 +196,10 @@ describe('rapid refuelling', () => {
     expect(withNext(4, 'long')).toBeDefined();
   });
 
-  it('is 1.2 g/kg/h for 4 h', () => {
+  it('is 1.0–1.2 g/kg/h for 4 h, counting the snack and meal', () => {
     const step = withNext(5)!;
-    expect(step.quantities?.[0]).toMatchObject({ min: 72, max: 72, unit: 'g/h' });
+    expect(step.quantities?.[0]).toMatchObject({ min: 60, max: 72, unit: 'g/h' });
+    expect(step.quantities?.[0]?.text).toMatch(/snack and meal/);
     expect(step.endsAt - step.startsAt).toBe(4 * HOUR);
   });
 });

@@ -20,7 +20,8 @@ function quantities(
     NOW,
   );
   const all = new Map<QuantityKind, Quantity>();
-  for (const step of p.steps) for (const q of step.quantities ?? []) all.set(q.kind, q);
+  for (const step of p.steps)
+    for (const q of step.quantities ?? []) if (!all.has(q.kind)) all.set(q.kind, q);
   return Object.assign(all, {
     prompts: p.steps.flatMap((s) => (s.prompt ? [s.prompt] : [])),
     warnings: p.readiness.warnings,
