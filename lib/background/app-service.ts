@@ -1,5 +1,7 @@
 // The background's product jobs put together over one context: sync, views, the runner's entries,
 // alarms. Each job lives in its own file; this is what the handlers and the entrypoint call.
+
+import type { RunnerSaysRequest } from '../messaging/payloads';
 import type { PanelState } from '../messaging/views';
 import type { CheckIn } from '../model/check-in';
 import type { RunnerTagKind } from '../model/runner-tag';
@@ -11,7 +13,13 @@ import { announcer } from './notifications';
 import { panelLookUp } from './panel-look-up';
 import { readProfile } from './profile';
 import { replanRecent } from './replan';
-import { markStepDone, saveCheckIn, saveWeighIn, setRunKind } from './runner-entries';
+import {
+  markStepDone,
+  saveCheckIn,
+  saveWeighIn,
+  setRunKind,
+  setRunnerSays,
+} from './runner-entries';
 import { createSyncRunner } from './sync-runner';
 import { readPanel, readViews, refreshViews } from './views';
 
@@ -52,6 +60,7 @@ export function createAppService(opts: AppServiceOptions) {
       markStepDone(ctx, activityId, stepId, done),
     setRunKind: (activityId: number, kind: RunnerTagKind | null) =>
       setRunKind(ctx, activityId, kind),
+    setRunnerSays: (req: RunnerSaysRequest) => setRunnerSays(ctx, req),
     saveWeighIn: (w: WeighIn) => saveWeighIn(ctx, w),
     onAlarm: (name: string) => onAlarm(ctx, syncNow, name),
   };

@@ -1,7 +1,8 @@
-// The toolbar badge, its only writer: the refuel window's minutes while it runs (coloured by
+// The toolbar badge, its only writer: the open eating window's minutes (refuel, or the "meal
+// now" of a plan seen after it; an hour at most) (coloured by
 // urgency), then the hours until ready in a calm colour, "!" when Strava needs reconnecting.
 import { browser } from 'wxt/browser';
-import { type Plan, REFUEL_STEP } from '../model/plan';
+import { type Plan, refuelDone } from '../model/plan';
 import { HOUR_MS, MINUTE_MS } from '../time';
 
 export interface Badge {
@@ -25,14 +26,14 @@ export function badgeFor(input: BadgeInput): Badge {
     return { text: '!', color: RED, title: 'Bounceback: reconnect Strava in the options' };
   }
   const refuel = input.plans
-    .filter(({ plan, done }) => !done.includes(REFUEL_STEP) && plan.runEndedAt <= now)
+    .filter(({ plan, done }) => !refuelDone(done) && plan.runEndedAt <= now)
     .flatMap(({ plan }) => plan.timers.filter((t) => t.id === 'refuel'))
     .filter((t) => t.startsAt <= now && now < t.endsAt)
     .sort((a, b) => a.endsAt - b.endsAt)[0];
   if (refuel) {
     const left = Math.max(1, Math.ceil((refuel.endsAt - now) / MINUTE_MS));
     const color = left <= 5 ? RED : left <= 15 ? '#C2410C' : '#B45309';
-    return { text: `${left}m`, color, title: `Bounceback: refuel within ${left} min` };
+    return { text: `${left}m`, color, title: `Bounceback: eat within ${left} min` };
   }
   const readyAt = Math.max(
     0,

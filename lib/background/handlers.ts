@@ -10,6 +10,7 @@ import {
   OpenPageSchema,
   PanelRequestSchema,
   RunKindRequestSchema,
+  RunnerSaysRequestSchema,
   StepDoneSchema,
   TagOnStravaSchema,
 } from '../messaging/payloads';
@@ -91,6 +92,10 @@ export function createHandlers(app: AppService, strava: StravaService): HandlerT
     setRunKind: row('pages-or-panel', RunKindRequestSchema, (req, { panelActivity }) => {
       ownTab(req.activityId, panelActivity);
       return app.setRunKind(req.activityId, req.kind);
+    }),
+    setRunnerSays: row('pages-or-panel', RunnerSaysRequestSchema, (req, { panelActivity }) => {
+      ownTab(req.activityId, panelActivity);
+      return app.setRunnerSays(req);
     }),
     openPage: row('pages-or-panel', OpenPageSchema, async ({ page }) => {
       if (page === 'options') await browser.runtime.openOptionsPage();

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { endOf } from '../model/activity';
-import { REFUEL_STEP } from '../model/plan';
+import { refuelDone } from '../model/plan';
 import { runKindLabel } from '../model/run-kind';
 import type { StoredRun } from '../model/stored-run';
 import { readSettings } from '../store/settings-item';
@@ -74,7 +74,9 @@ async function announceRun(ctx: AppContext, run: StoredRun): Promise<void> {
   if (!settings.notifications.classified || endOf(run.activity) < t - ANNOUNCE_WITHIN_MS) return;
   const hours = Math.round((p.readyAt - t) / HOUR_MS);
   const next =
-    refuel && refuel.endsAt > t ? 'refuel within 30 min' : `ready for a hard session in ${hours} h`;
+    refuel && refuel.endsAt > t
+      ? `eat within ${Math.ceil((refuel.endsAt - t) / MINUTE_MS)} min`
+      : `ready for a hard session in ${hours} h`;
   await notify(
     `run:${run.activity.id}`,
     `${runKindLabel(classification)} · ${next}`,
@@ -86,7 +88,7 @@ async function announceRun(ctx: AppContext, run: StoredRun): Promise<void> {
 export async function warnRefuelClosing(ctx: AppContext, activityId: number): Promise<void> {
   const run = await ctx.collections.runs.get(activityId);
   const done = (await ctx.collections.progress.get(activityId))?.done ?? [];
-  if (run?.plan && !done.includes(REFUEL_STEP)) {
+  if (run?.plan && !refuelDone(done)) {
     await notify(`run:${activityId}`, 'Refuel window closes in 10 min', run.activity.name);
   }
 }

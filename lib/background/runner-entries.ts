@@ -1,14 +1,18 @@
 // The runner's own entries: the morning check-in (with what it did to readiness), weigh-ins and
 // ticked steps. Each rebuilds what it moves, then the views follow.
+
+import type { RunnerSaysRequest } from '../messaging/payloads';
 import { isRun } from '../model/activity';
 import type { CheckIn } from '../model/check-in';
 import type { RunView } from '../model/run-view';
+import type { RunnerSays } from '../model/runner-says';
 import { type RunnerTagKind, WORKOUT_TYPE_OF } from '../model/runner-tag';
 import type { StoredRun } from '../model/stored-run';
 import type { WeighIn } from '../model/weigh-in';
 import { readSettings } from '../store/settings-item';
 import { WRITE_SCOPE } from '../strava/oauth';
 import { classifyAndPlan, readKnown } from '../sync/plan-run';
+import { HOUR_MS } from '../time';
 import type { AppContext } from './context';
 import { readProfile } from './profile';
 import { replanRecent } from './replan';
@@ -116,4 +120,33 @@ async function tellStrava(ctx: AppContext, run: StoredRun, was?: number): Promis
     // Offline, rate-limited or refused: the local correction is what counts.
     return null;
   }
+}
+
+/**
+ * The runner's answers about a run ("another hard session in about 4 h", "it was hot"): stored
+ * with the run, which is replanned at once. Hours count from now, as the question is asked.
+ */
+export async function setRunnerSays(
+  ctx: AppContext,
+  req: RunnerSaysRequest,
+): Promise<RunView | null> {
+  const c = ctx.collections;
+  const run = await c.runs.get(req.activityId);
+  if (!run?.plan || !isRun(run.activity)) return null;
+  const t = ctx.now();
+  const says: RunnerSays = { ...run.runnerSays, at: t };
+  if (req.hardSessionInHours !== undefined) {
+    says.nextHardSessionAt =
+      req.hardSessionInHours === null ? null : Math.round(t + req.hardSessionInHours * HOUR_MS);
+  }
+  if (req.hot !== undefined) says.hot = req.hot;
+  const updated: StoredRun = { ...run, runnerSays: says };
+  const known = await readKnown(c, await readProfile(ctx));
+  known.runs.set(req.activityId, updated);
+  const { plan } = classifyAndPlan(updated.activity, known, t, updated.classification);
+  await c.runs.put(req.activityId, { ...updated, plan });
+  await replanRecent(ctx);
+  await refreshViews(ctx);
+  const after = await c.runs.get(req.activityId);
+  return after ? runViewOf(ctx, after) : null;
 }

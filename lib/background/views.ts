@@ -49,6 +49,7 @@ function toRunView(run: StoredRun, entries: Entries): RunView | null {
     done: entries.done.get(run.activity.id) ?? [],
     weighIn: entries.weighIns.get(run.activity.id),
     checkIns: entries.checkIns.filter((v) => v.date >= runDay),
+    ...(run.runnerSays ? { runnerSays: run.runnerSays } : {}),
   };
 }
 

@@ -36,6 +36,15 @@ export const RunKindRequestSchema = z.strictObject({
   kind: z.nullable(z.enum(RUNNER_TAGS)),
 });
 
+/** The runner's answers about one run, each left as it was when absent. */
+export const RunnerSaysRequestSchema = z.strictObject({
+  activityId: id(),
+  /** Hours from now to the next hard session, or null for "not in the next hours". */
+  hardSessionInHours: z.optional(z.nullable(z.number().check(z.gt(0), z.lte(24)))),
+  hot: z.optional(z.boolean()),
+});
+export type RunnerSaysRequest = z.output<typeof RunnerSaysRequestSchema>;
+
 export const StepDoneSchema = z.strictObject({
   activityId: id(),
   stepId: z.string().check(z.minLength(1), z.maxLength(64)),

@@ -11,7 +11,7 @@ import type { Settings } from '../model/settings';
 import type { SyncStatus } from '../model/sync-status';
 import type { WeighIn } from '../model/weigh-in';
 import type { StravaErrorInfo } from '../strava/errors';
-import type { ConnectRequest } from './payloads';
+import type { ConnectRequest, RunnerSaysRequest } from './payloads';
 import type { PanelState, PopupState } from './views';
 
 /** A failure the UI can show as is. */
@@ -50,6 +50,8 @@ export interface ProtocolMap {
   setTagOnStrava(data: { on: boolean }): Result<{ on: boolean; message: string }>;
   /** The runner's correction of a run's kind; null takes it back. */
   setRunKind(data: { activityId: number; kind: RunnerTagKind | null }): Result<RunView | null>;
+  /** The runner's answers about a run (next hard session, "it was hot"); it is replanned. */
+  setRunnerSays(data: RunnerSaysRequest): Result<RunView | null>;
   /** Everything the popup shows (extension pages only). */
   getPopup(): Result<PopupState>;
   /** Save the day's check-in, replacing that date's entry (extension pages only). */

@@ -5,6 +5,7 @@ import { RunSummarySchema } from './activity';
 import { CheckInSchema } from './check-in';
 import { ClassificationSchema } from './classification';
 import { PlanSchema } from './plan';
+import { RunnerSaysSchema } from './runner-says';
 import { WeighInSchema } from './weigh-in';
 
 export const RunViewSchema = z.object({
@@ -16,5 +17,7 @@ export const RunViewSchema = z.object({
   weighIn: z.optional(WeighInSchema),
   /** Check-ins dated after the run that moved its readiness. */
   checkIns: z.array(CheckInSchema),
+  /** What the runner told us about this run, for the questions to show their answer. */
+  runnerSays: z.optional(RunnerSaysSchema),
 });
 export type RunView = z.output<typeof RunViewSchema>;

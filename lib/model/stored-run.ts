@@ -4,6 +4,7 @@ import { z } from 'zod/mini';
 import { ActivitySchema } from './activity';
 import { ClassificationSchema } from './classification';
 import { PlanSchema } from './plan';
+import { RunnerSaysSchema } from './runner-says';
 import { RunnerTagSchema } from './runner-tag-schema';
 
 export const StoredRunSchema = z.object({
@@ -22,5 +23,7 @@ export const StoredRunSchema = z.object({
   hiddenAt: z.optional(z.number()),
   /** The runner's correction of the kind (lib/model/runner-tag); it wins over everything else. */
   runnerTag: z.optional(RunnerTagSchema),
+  /** The runner's answers about this run (next hard session, "it was hot"). */
+  runnerSays: z.optional(RunnerSaysSchema),
 });
 export type StoredRun = z.output<typeof StoredRunSchema>;

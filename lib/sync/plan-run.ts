@@ -51,6 +51,18 @@ function activePlans(runs: Iterable<StoredRun>, exceptId: number, now: number): 
   return out;
 }
 
+/** What a replan keeps from the run's stored record: when its plan was first seen (plans from
+ *  before that field: when they were built) and what the runner told us about it. */
+function fromStored(stored: StoredRun | undefined): PlanOptions {
+  const out: PlanOptions = {};
+  const seen = stored?.plan ? (stored.plan.firstSeenAt ?? stored.plan.createdAt) : undefined;
+  if (seen !== undefined) out.firstSeenAt = seen;
+  const says = stored?.runnerSays;
+  if (says?.nextHardSessionAt) out.nextHardSessionAt = says.nextHardSessionAt;
+  if (says?.hot) out.saidHot = true;
+  return out;
+}
+
 export function classifyAndPlan(
   activity: Activity,
   known: Known,
@@ -61,11 +73,12 @@ export function classifyAndPlan(
     return { classification: null, plan: null };
   }
   // The runner's corrections teach like their Strava tags do (an easy run is "untagged").
-  const stored = [...known.runs.values()].map((r) =>
+  const taught = [...known.runs.values()].map((r) =>
     r.runnerTag ? { ...r.activity, workout_type: WORKOUT_TYPE_OF[r.runnerTag.kind] } : r.activity,
   );
-  const history = historyFor(activity, stored);
-  const tag = known.runs.get(activity.id)?.runnerTag;
+  const history = historyFor(activity, taught);
+  const stored = known.runs.get(activity.id);
+  const tag = stored?.runnerTag;
   const classification =
     (tag && classificationFromRunnerTag(tag.kind, activity.moving_time)) ??
     keepClassification ??
@@ -81,7 +94,7 @@ export function classifyAndPlan(
     { daily: known.checkIns, weighIns: known.weighIns },
     activePlans(known.runs.values(), activity.id, now),
     now,
-    { ...known.planOptions, historyKinds },
+    { ...known.planOptions, historyKinds, ...fromStored(stored) },
   );
   return { classification, plan: p };
 }

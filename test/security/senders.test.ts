@@ -42,6 +42,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
     syncNow: via('syncNow'),
     markStepDone: via('markStepDone'),
     setRunKind: via('setRunKind'),
+    setRunnerSays: via('setRunnerSays'),
     getPopup: via('getPopup'),
     checkIn: via('checkIn'),
     saveWeighIn: via('saveWeighIn'),
@@ -75,6 +76,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
       data: { activityId: ownRun, stepId: 'refuel-snack', done: true },
     },
     setRunKind: { handler: a.setRunKind, data: { activityId: ownRun, kind: 'easy' } },
+    setRunnerSays: { handler: a.setRunnerSays, data: { activityId: ownRun, hot: true } },
     getPopup: { handler: a.getPopup, data: undefined },
     checkIn: { handler: a.checkIn, data: { date: '2026-03-02', sleepHours: 7, updatedAt: 1 } },
     saveWeighIn: {
@@ -180,6 +182,9 @@ describe('messages from unexpected senders', () => {
       /^answered/,
     );
     expect(await refusal(m.setRunKind.handler, m.setRunKind.data, sender)).not.toMatch(/^answered/);
+    expect(await refusal(m.setRunnerSays.handler, m.setRunnerSays.data, sender)).not.toMatch(
+      /^answered/,
+    );
     // Pages-only messages stay refused for the framed panel whatever it asks.
     for (const name of [
       'getPopup',
