@@ -1,20 +1,23 @@
 import type { ComponentChildren } from 'preact';
 import type { LookUpNote, PanelState } from '../../lib/messaging/views';
+import { ALSO_WORTH_KNOWING, type Plan } from '../../lib/model/plan';
 import type { RunView } from '../../lib/model/run-view';
 import type { SyncStatus } from '../../lib/model/sync-status';
 import type { DailyVerdicts } from '../../lib/model/verdict';
 import type { PanelTarget } from '../../lib/panel-frame/panel-target';
 import { formatClock } from '../../lib/recovery/local-date';
+import { planFront } from '../../lib/recovery/next-step';
 import { formatDistance } from '../../lib/recovery/units';
 import { browserTimeZone } from '../../lib/ui/format-time';
 import { Countdown } from '../shared/Countdown';
 import { KindCorrection } from '../shared/KindCorrection';
+import { RunQuestions } from '../shared/RunQuestions';
 import { VerdictCard } from '../shared/VerdictCard';
 import { CheckInSummary } from './CheckInSummary';
 import { KindChip } from './KindChip';
 import type { PanelActions } from './panel-actions';
 import { ReadyCountdowns } from './ReadyCountdowns';
-import { Timeline } from './Timeline';
+import { StepList, Timeline } from './Timeline';
 
 export interface PanelProps {
   target: PanelTarget;
@@ -264,6 +267,9 @@ function ReadyBody({
 }) {
   const { plan, activity } = run;
   const warnings = plan.readiness.warnings;
+  const { front, extras } = planFront(plan, now, run.done);
+  const listed = plan.steps.filter((s) => !front.includes(s) && !ALSO_WORTH_KNOWING.has(s.id));
+  const missed = missedLine(plan);
   return (
     <>
       {verdicts && <VerdictCard verdicts={verdicts} timeZone={timeZone} locale={locale} />}
@@ -285,16 +291,48 @@ function ReadyBody({
         </ul>
       ) : null}
       <ReadyCountdowns plan={plan} now={now} timeZone={timeZone} locale={locale} />
-      <h3>Steps</h3>
-      <Timeline
+      <h3>Now</h3>
+      {front.length ? (
+        <StepList
+          steps={front}
+          now={now}
+          done={run.done}
+          timeZone={timeZone}
+          locale={locale}
+          setStepDone={actions.setStepDone}
+        />
+      ) : (
+        <p class="bb-muted">Nothing to do right now.</p>
+      )}
+      <RunQuestions
         plan={plan}
+        says={run.runnerSays}
         now={now}
-        done={run.done}
+        idBase={idBase}
         timeZone={timeZone}
-        locale={locale}
-        narrow={target.fallback}
-        setStepDone={actions.setStepDone}
+        onAnswer={actions.answer}
       />
+      <details class="bb-rest">
+        <summary>
+          More: {listed.length} other {listed.length === 1 ? 'step' : 'steps'} and the timeline
+        </summary>
+        {missed ? <p class="bb-muted">{missed}</p> : null}
+        <Timeline
+          plan={plan}
+          now={now}
+          done={run.done}
+          listed={listed}
+          timeZone={timeZone}
+          locale={locale}
+          narrow={target.fallback}
+          setStepDone={actions.setStepDone}
+        />
+        {extras.length ? (
+          <p class="bb-also">
+            <strong>Also worth knowing:</strong> {extras.map((s) => s.title).join(' · ')}.
+          </p>
+        ) : null}
+      </details>
       <CheckInSummary
         checkIns={run.checkIns}
         readiness={plan.readiness}
@@ -304,4 +342,16 @@ function ReadyBody({
       <p class="bb-notice">{plan.notice}</p>
     </>
   );
+}
+
+/** Said once, quietly: what the minutes before the plan arrived were for. */
+function missedLine(plan: Plan): string | null {
+  const missed = plan.missed ?? [];
+  const parts = [
+    missed.includes('cool-down') || missed.includes('cool-off') ? 'cooling down' : null,
+    missed.includes('drink-now') ? 'starting to drink' : null,
+    missed.includes('refuel-snack') ? 'a recovery snack' : null,
+  ].filter((p): p is string => p !== null);
+  if (!parts.length) return null;
+  return `The plan arrived after the first minutes, which are for ${parts.join(', ')}.`;
 }

@@ -8,6 +8,7 @@ import type { PanelState } from '../../lib/messaging/views';
 import type { RunnerTagKind } from '../../lib/model/runner-tag';
 import type { PanelTarget } from '../../lib/panel-frame/panel-target';
 import { useNow } from '../../lib/ui/use-now';
+import type { RunAnswer } from '../shared/RunQuestions';
 import { Panel } from './Panel';
 
 const collapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
@@ -63,6 +64,11 @@ export function PanelApp({ target }: { target: PanelTarget }) {
     openCheckIn: () => void sendMessage('openPage', { page: 'check-in' }),
     setRunKind: (kind: RunnerTagKind | null) => {
       void sendMessage('setRunKind', { activityId: target.activityId, kind }).then(() => load());
+    },
+    answer: (answer: RunAnswer) => {
+      void sendMessage('setRunnerSays', { activityId: target.activityId, ...answer }).then(() =>
+        load(),
+      );
     },
     setStepDone: (stepId: string, done: boolean) => {
       void sendMessage('markStepDone', { activityId: target.activityId, stepId, done }).then(

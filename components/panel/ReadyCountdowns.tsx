@@ -10,13 +10,13 @@ export interface ReadyCountdownsProps {
   locale?: string;
 }
 
-/** The refuel window (plans that have one) and the countdown to being ready again. */
+/** The eating window while it is still to come or open, and the countdown to being ready again. */
 export function ReadyCountdowns({ plan, now, timeZone, locale }: ReadyCountdownsProps) {
   const refuel = plan.timers.find((timer) => timer.id === 'refuel');
   const { readiness } = plan;
   return (
     <div class="bb-countdowns">
-      {refuel ? (
+      {refuel && now < refuel.endsAt ? (
         <Countdown
           label={refuel.label}
           startsAt={refuel.startsAt}

@@ -1,4 +1,4 @@
-import type { Plan, Priority, Step } from '../../lib/model/plan';
+import { ALSO_WORTH_KNOWING, type Plan, type Priority, type Step } from '../../lib/model/plan';
 import { type WindowPhase, windowPhase } from '../../lib/model/window-phase';
 import { formatDuration } from '../../lib/recovery/units';
 import { HOUR_MS } from '../../lib/time';
@@ -40,6 +40,8 @@ export interface TimelineProps {
   locale?: string;
   /** Narrow layout for the fixed card. */
   narrow?: boolean;
+  /** The steps to list below the graphic (the panel lists its front ones above it). */
+  listed: readonly Step[];
   setStepDone(stepId: string, done: boolean): void;
 }
 
@@ -61,6 +63,7 @@ export function Timeline({
   timeZone,
   locale,
   narrow,
+  listed,
   setStepDone,
 }: TimelineProps) {
   const doneIds = new Set(done);
@@ -71,7 +74,8 @@ export function Timeline({
   const plotW = width - plotX - 14;
   const x = (t: number) =>
     plotX + Math.sqrt(Math.min(1, Math.max(0, (t - plan.runEndedAt) / span))) * plotW;
-  const steps = plan.steps;
+  // The don'ts and extras are one line of text, not bars.
+  const steps = plan.steps.filter((s) => !ALSO_WORTH_KNOWING.has(s.id));
   const height = TOP + steps.length * ROW + AXIS;
   const nowX = x(now);
   const phases = steps.map((step) => stepPhase(step, now));
@@ -131,24 +135,53 @@ export function Timeline({
           </text>
         </g>
       </svg>
-      <ol class="bb-steps">
-        {steps.map((step, i) => (
-          <StepRow
-            key={step.id}
-            step={step}
-            phase={phases[i] ?? 'later'}
-            done={doneIds.has(step.id)}
-            timeZone={timeZone}
-            locale={locale}
-            setStepDone={setStepDone}
-          />
-        ))}
-      </ol>
+      <StepList
+        steps={listed}
+        now={now}
+        done={done}
+        timeZone={timeZone}
+        locale={locale}
+        setStepDone={setStepDone}
+      />
     </div>
   );
 }
 
 const PHASE_TEXT: Record<StepPhase, string> = { past: 'over', now: 'now', later: 'later' };
+
+/** Steps as a checklist: each with its window, phase and, while it can still be done, details. */
+export function StepList({
+  steps,
+  now,
+  done,
+  timeZone,
+  locale,
+  setStepDone,
+}: {
+  steps: readonly Step[];
+  now: number;
+  done: readonly string[];
+  timeZone: string;
+  locale?: string;
+  setStepDone(stepId: string, done: boolean): void;
+}) {
+  if (steps.length === 0) return null;
+  return (
+    <ol class="bb-steps">
+      {steps.map((step) => (
+        <StepRow
+          key={step.id}
+          step={step}
+          phase={stepPhase(step, now)}
+          done={done.includes(step.id)}
+          timeZone={timeZone}
+          locale={locale}
+          setStepDone={setStepDone}
+        />
+      ))}
+    </ol>
+  );
+}
 
 function StepRow({
   step,

@@ -1,4 +1,5 @@
 import type { RunnerTagKind } from '../../lib/model/runner-tag';
+import type { RunAnswer } from '../shared/RunQuestions';
 
 /** What the panel asks of its host; the content script wires these to the background. */
 export interface PanelActions {
@@ -10,4 +11,6 @@ export interface PanelActions {
   setStepDone(stepId: string, done: boolean): void;
   /** The runner corrects the run's kind (null takes it back). */
   setRunKind(kind: RunnerTagKind | null): void;
+  /** The runner's answers about the run (next hard session, "it was hot"). */
+  answer(answer: RunAnswer): void;
 }

@@ -1,3 +1,4 @@
+import type { Plan, Timer } from '../../lib/model/plan';
 import type { Units } from '../../lib/model/profile';
 import { planKindOf, runKindLabel } from '../../lib/model/run-kind';
 import type { RunView } from '../../lib/model/run-view';
@@ -7,6 +8,7 @@ import { formatClock, localDateKey } from '../../lib/recovery/local-date';
 import { formatDateKey, runDateKey } from '../../lib/ui/format-run-date';
 import { Countdown } from '../shared/Countdown';
 import { KindCorrection } from '../shared/KindCorrection';
+import { type RunAnswer, RunQuestions } from '../shared/RunQuestions';
 import type { SaveOutcome } from '../shared/SaveOutcome';
 import { NextStepLine } from './NextStepLine';
 import { StepChecklist } from './StepChecklist';
@@ -20,6 +22,7 @@ export interface CurrentPlanProps {
   units: Units;
   setStepDone(activityId: number, stepId: string, done: boolean): void;
   setRunKind(activityId: number, kind: RunnerTagKind | null): void;
+  answer(activityId: number, answer: RunAnswer): void;
   submitWeighIn(w: WeighIn): Promise<SaveOutcome>;
   /** Just the timers and the lines around them (the popup's first frame). */
   timersOnly?: boolean;
@@ -33,10 +36,12 @@ export function CurrentPlan({
   units,
   setStepDone,
   setRunKind,
+  answer,
   submitWeighIn,
   timersOnly,
 }: CurrentPlanProps) {
   const { activity, plan, done } = run;
+  const open = openCountdown(plan, now);
   // The "ready" timer counts down; this line says when, as a date and time.
   const ready =
     plan.readyAt > now
@@ -63,19 +68,19 @@ export function CurrentPlan({
       )}
       <NextStepLine plan={plan} done={done} now={now} />
       <div class="bb-timers">
-        {plan.timers.map((t) => (
-          <Countdown key={t.id} label={t.label} startsAt={t.startsAt} endsAt={t.endsAt} now={now} />
-        ))}
+        <Countdown label={open.label} startsAt={open.startsAt} endsAt={open.endsAt} now={now} />
       </div>
       <p class="bb-ready-line">{ready}</p>
       {!timersOnly && (
         <PlanDetails
+          open={open}
           run={run}
           now={now}
           timeZone={timeZone}
           units={units}
           setStepDone={setStepDone}
           setRunKind={setRunKind}
+          answer={answer}
           submitWeighIn={submitWeighIn}
         />
       )}
@@ -84,10 +89,41 @@ export function CurrentPlan({
 }
 
 /** Why readiness is what it is, the step checklist and the weigh-in. */
-function PlanDetails({ run, now, timeZone, units, setStepDone, submitWeighIn }: CurrentPlanProps) {
+function PlanDetails({
+  open,
+  run,
+  now,
+  timeZone,
+  units,
+  setStepDone,
+  answer,
+  submitWeighIn,
+}: CurrentPlanProps & { open: Timer }) {
   const { activity, plan, done } = run;
+  const others = plan.timers.filter((t) => t !== open && t.endsAt > now);
   return (
     <>
+      <RunQuestions
+        plan={plan}
+        says={run.runnerSays}
+        now={now}
+        idBase="bb-current"
+        timeZone={timeZone}
+        onAnswer={(a) => answer(activity.id, a)}
+      />
+      {others.length > 0 && (
+        <div class="bb-timers">
+          {others.map((t) => (
+            <Countdown
+              key={t.id}
+              label={t.label}
+              startsAt={t.startsAt}
+              endsAt={t.endsAt}
+              now={now}
+            />
+          ))}
+        </div>
+      )}
       {plan.readiness.reasons.length > 0 && (
         <details class="bb-reasons">
           <summary>Why {Math.round(plan.readiness.hours)} h</summary>
@@ -120,5 +156,19 @@ function PlanDetails({ run, now, timeZone, units, setStepDone, submitWeighIn }: 
         onSubmit={submitWeighIn}
       />
     </>
+  );
+}
+
+/** The one countdown the first screen shows: the eating window while it is open, else readiness. */
+function openCountdown(plan: Plan, now: number): Timer {
+  const refuel = plan.timers.find((t) => t.id === 'refuel' && t.startsAt <= now && now < t.endsAt);
+  return (
+    refuel ??
+    plan.timers.find((t) => t.id === 'ready') ?? {
+      id: 'ready',
+      label: 'Ready for the next hard session',
+      startsAt: plan.runEndedAt,
+      endsAt: plan.readyAt,
+    }
   );
 }

@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../lib/model/sync-status';
 import type { DailyVerdicts } from '../../lib/model/verdict';
 import type { WeighIn } from '../../lib/model/weigh-in';
 import { formatClock, localDateKey } from '../../lib/recovery/local-date';
+import type { RunAnswer } from '../shared/RunQuestions';
 import type { SaveOutcome } from '../shared/SaveOutcome';
 import { VerdictCard } from '../shared/VerdictCard';
 import { CheckInForm } from './CheckInForm';
@@ -18,6 +19,7 @@ import { type Connection, StatusNotice } from './StatusNotice';
 interface PopupActions {
   setStepDone(activityId: number, stepId: string, done: boolean): void;
   setRunKind(activityId: number, kind: RunnerTagKind | null): void;
+  answer(activityId: number, answer: RunAnswer): void;
   submitCheckIn(c: CheckIn): Promise<SaveOutcome>;
   submitWeighIn(w: WeighIn): Promise<SaveOutcome>;
   openOptions(): void;
@@ -122,6 +124,13 @@ function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps[
         syncNow={actions.syncNow}
       />
       {props.verdict && <VerdictCard verdicts={props.verdict} timeZone={timeZone} />}
+      {!planOnly && !entry && (
+        <p class="bb-first-actions">
+          <button type="button" class="bb-primary" onClick={goToCheckIn}>
+            Check in: sleep and soreness
+          </button>
+        </p>
+      )}
       {current ? (
         <CurrentPlan
           run={current}
@@ -130,6 +139,7 @@ function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps[
           units={units}
           setStepDone={actions.setStepDone}
           setRunKind={actions.setRunKind}
+          answer={actions.answer}
           submitWeighIn={actions.submitWeighIn}
           timersOnly={planOnly}
         />
@@ -147,6 +157,13 @@ function Connected(props: PopupViewProps & { status: NonNullable<PopupViewProps[
       )}
     </main>
   );
+}
+
+/** The first screen's check-in button: to the form, its first field focused. */
+function goToCheckIn() {
+  const section = document.getElementById('check-in');
+  section?.scrollIntoView?.({ block: 'start' });
+  section?.querySelector<HTMLElement>('input, select')?.focus();
 }
 
 /** The check-in, the chart and recent runs: everything below the running plan. */
@@ -169,7 +186,7 @@ function Later({
 }) {
   return (
     <>
-      <section class="bb-card" aria-labelledby="bb-check-in-title">
+      <section id="check-in" class="bb-card" aria-labelledby="bb-check-in-title">
         <h2 id="bb-check-in-title">{entry ? 'Today’s check-in' : 'Morning check-in'}</h2>
         <CheckInForm date={today} entry={entry} now={now} onSubmit={actions.submitCheckIn} />
         {lastChange && lastChange.length > 0 && (

@@ -1,6 +1,6 @@
 import type { Plan, Step } from '../../lib/model/plan';
 import { windowPhase } from '../../lib/model/window-phase';
-import { upFrontSteps } from '../../lib/recovery/next-step';
+import { planFront } from '../../lib/recovery/next-step';
 import { formatWindow } from '../../lib/ui/format-time';
 
 const CHECKLIST_STATE = { before: 'later', open: 'open', over: 'missed' } as const;
@@ -18,8 +18,9 @@ export interface StepChecklistProps {
  * steps, too many for a popup, so what is open now or soon comes first and the rest fold away.
  */
 export function StepChecklist({ plan, done, now, timeZone, onToggle }: StepChecklistProps) {
-  const soon = upFrontSteps(plan, now, done);
-  const rest = plan.steps.filter((s) => !soon.includes(s));
+  const { front: soon, extras } = planFront(plan, now, done);
+  const extraIds = new Set(extras.map((s) => s.id));
+  const rest = plan.steps.filter((s) => !soon.includes(s) && !extraIds.has(s.id));
 
   const item = (step: Step) => {
     const id = `bb-step-${plan.activityId}-${step.id}`;
@@ -72,6 +73,11 @@ export function StepChecklist({ plan, done, now, timeZone, onToggle }: StepCheck
           <summary>More steps ({rest.length})</summary>
           <ul class="bb-steps">{rest.map(item)}</ul>
         </details>
+      )}
+      {extras.length > 0 && (
+        <p class="bb-also">
+          <strong>Also worth knowing:</strong> {extras.map((s) => s.title).join(' · ')}.
+        </p>
       )}
     </>
   );

@@ -103,6 +103,8 @@ function Popup() {
             void sendMessage('markStepDone', { activityId, stepId, done }).then(load),
           setRunKind: (activityId, kind) =>
             void sendMessage('setRunKind', { activityId, kind }).then(load),
+          answer: (activityId, answer) =>
+            void sendMessage('setRunnerSays', { activityId, ...answer }).then(load),
           async submitCheckIn(c) {
             const res = await sendMessage('checkIn', c);
             if (!res.ok) return { ok: false, message: res.error.message };

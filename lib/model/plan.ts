@@ -157,6 +157,8 @@ export const PlanSchema = z.object({
   /** When the plan was first built, usually the sync that brought the run (replans keep it):
    *  steps over by then are left out. Absent in plans from before; read as `createdAt`. */
   firstSeenAt: z.optional(finite()),
+  /** A hot run (device at 28 °C or more, or the runner said so): fluids and cooling follow. */
+  hot: z.optional(z.boolean()),
   /** Steps whose window had closed when the plan was first seen, for a quiet "it was for …". */
   missed: z.optional(z.array(StepIdSchema)),
   units: UnitsSchema,

@@ -217,6 +217,7 @@ export function plan(
     runEndedAt: end,
     createdAt: now,
     firstSeenAt,
+    ...(hot ? { hot } : {}),
     ...(seen.missed.length ? { missed: seen.missed } : {}),
     units,
     timeZone,

@@ -16,6 +16,7 @@ function spies(): ActionSpies {
     openCheckIn: vi.fn<PanelActions['openCheckIn']>(),
     setStepDone: vi.fn<PanelActions['setStepDone']>(),
     setRunKind: vi.fn<PanelActions['setRunKind']>(),
+    answer: vi.fn<PanelActions['answer']>(),
   };
 }
 

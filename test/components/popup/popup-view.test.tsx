@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../../components/popup/PopupView';
 import type { CheckIn } from '../../../lib/model/check-in';
+import { ALSO_WORTH_KNOWING } from '../../../lib/model/plan';
 import type { SyncStatus } from '../../../lib/model/sync-status';
 import { formatClock } from '../../../lib/recovery/local-date';
 import { nextStep } from '../../../lib/recovery/next-step';
@@ -23,6 +24,7 @@ function actions() {
   return {
     setStepDone: vi.fn(),
     setRunKind: vi.fn(),
+    answer: vi.fn(),
     submitCheckIn: vi.fn(async (_: CheckIn) => ({ ok: true })),
     submitWeighIn: vi.fn(async () => ({ ok: true })),
     openOptions: vi.fn(),
@@ -145,11 +147,17 @@ describe('PopupView: the current plan', () => {
     expect(root.querySelector('img')).toBeNull(); // the mark is text, nothing fetched
   });
 
-  it('the first frame (plan only) has the timers and next step, and nothing below them', () => {
+  it('the first frame (plan only) has the open countdown and next step, and nothing below them', () => {
     const current = runView(7, START, { now: NOW });
     const recent = [current, runView(8, '2026-06-10T06:00:00Z', { now: NOW })];
     const root = mount(<PopupView {...props({ current, recent, planOnly: true })} />);
-    expect(root.querySelectorAll('.bb-countdown')).toHaveLength(current.plan.timers.length);
+    // One countdown: the eating window while it is open, else readiness.
+    const refuel = current.plan.timers.find((t) => t.id === 'refuel');
+    const eating = refuel !== undefined && refuel.startsAt <= NOW && NOW < refuel.endsAt;
+    expect(root.querySelectorAll('.bb-countdown')).toHaveLength(1);
+    expect(text(root.querySelector('.bb-countdown-label'))).toBe(
+      eating ? refuel.label : 'Ready for the next hard session',
+    );
     expect(root.querySelector('.bb-next')).not.toBeNull();
     expect(root.querySelector('form')).toBeNull();
     expect(root.querySelector('#bb-history-title')).toBeNull();
@@ -180,7 +188,11 @@ describe('PopupView: the current plan', () => {
     const upfront = root.querySelectorAll('.bb-current > .bb-steps .bb-step');
     expect(upfront.length).toBeGreaterThan(0);
     expect(folded.length).toBeGreaterThan(0);
-    expect(upfront.length + folded.length).toBe(current.plan.steps.length);
+    const extras = current.plan.steps.filter((s) => ALSO_WORTH_KNOWING.has(s.id));
+    expect(extras.length).toBeGreaterThan(0);
+    expect(upfront.length + folded.length).toBe(current.plan.steps.length - extras.length);
+    // The don'ts and extras are one line, not tasks.
+    for (const step of extras) expect(text(root.querySelector('.bb-also'))).toContain(step.title);
     expect(root.querySelector('details.bb-more-steps #bb-step-7-cool-down')).not.toBeNull();
     for (const step of upfront) expect(step.className).toMatch(/bb-step-(open|later)/);
   });
@@ -197,7 +209,7 @@ describe('PopupView: the current plan', () => {
         new Date(s.startsAt + 9 * HOUR).getUTCDate() !== new Date(s.endsAt + 9 * HOUR).getUTCDate(),
     );
     expect(crossing.length).toBeGreaterThan(0);
-    for (const step of current.plan.steps) {
+    for (const step of current.plan.steps.filter((s) => !ALSO_WORTH_KNOWING.has(s.id))) {
       const when = text(root.querySelector(`#bb-step-7-${step.id}-detail .bb-when`));
       expect(when.includes('next day'), step.id).toBe(crossing.includes(step));
     }
