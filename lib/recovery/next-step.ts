@@ -29,7 +29,7 @@ const MAX_UPFRONT = 6;
 
 /** What a view shows of a plan at `now`: the front, the rest behind "more", and the extras. */
 export interface PlanFront {
-  /** At most six steps the runner can still do, opening soon, the essentials first, in plan order. */
+  /** At most six steps the runner can still do, opening soon: essentials first, then by closing. */
   front: Step[];
   /** Everything else still to come, in plan order. */
   more: Step[];
@@ -44,14 +44,14 @@ export function planFront(
 ): PlanFront {
   const left = plan.steps.filter((s) => !done.includes(s.id) && s.endsAt > now);
   const tasks = left.filter((s) => !ALSO_WORTH_KNOWING.has(s.id));
-  const chosen = new Set(
-    tasks
-      .filter((s) => s.startsAt <= now + SOON_MS)
-      .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority])
-      .slice(0, MAX_UPFRONT),
-  );
+  // Essentials first, then what closes soonest: a meal due within the hour before 4 h of fluids.
+  const front = tasks
+    .filter((s) => s.startsAt <= now + SOON_MS)
+    .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.endsAt - b.endsAt)
+    .slice(0, MAX_UPFRONT);
+  const chosen = new Set(front);
   return {
-    front: tasks.filter((s) => chosen.has(s)),
+    front,
     more: tasks.filter((s) => !chosen.has(s)),
     extras: left.filter((s) => ALSO_WORTH_KNOWING.has(s.id)),
   };

@@ -12,6 +12,9 @@ const LATE_MOVES = new Set(['mobility', 'legs-up', 'foam-roll', 'stretch']);
 const NAP_FROM = 9 * 60;
 const NAP_UNTIL = 19 * 60;
 const MOVES_UNTIL = 22 * 60;
+/** "Sleep tonight" opens in the evening: a morning run's plan does not ask for bed at noon. */
+const SLEEP_FROM = 21 * 60;
+const DAY_FROM = 5 * 60;
 
 /** Minutes past local midnight of an instant in `zone`. */
 function localMinutes(ms: number, zone: string): number {
@@ -54,6 +57,15 @@ export function atSensibleHours(
       const moved = { ...s, startsAt: s.startsAt + shift, endsAt: s.endsAt + shift };
       if (s.id === AFTER_NAP && localMinutes(moved.startsAt, zone) >= NAP_UNTIL) continue;
       out.push(moved);
+      continue;
+    }
+    if (s.id === 'sleep') {
+      const m = localMinutes(s.startsAt, zone);
+      const at =
+        m >= DAY_FROM && m < SLEEP_FROM
+          ? localInstant(localDateKey(s.startsAt, zone), SLEEP_FROM, zone)
+          : s.startsAt;
+      out.push(at < s.endsAt ? { ...s, startsAt: at } : s);
       continue;
     }
     if (LATE_MOVES.has(s.id) && s.endsAt - s.startsAt < 12 * 60 * MINUTE_MS) {

@@ -88,11 +88,11 @@ describe('Timeline', () => {
     expect(when(london.container)).toBe('14:25–14:55');
     // A day-long step crosses midnight in neither, but says so when it does (Tokyo: 22:25 → next day).
     const tokyo = mountPanel({ state, timeZone: 'Asia/Tokyo' });
-    expect(row(tokyo.container, 'sleep')!.querySelector('time')!.textContent).toBe(
-      '22:55–22:25 next day',
+    expect(row(tokyo.container, 'day-fuel')!.querySelector('time')!.textContent).toBe(
+      '23:25–22:25 next day',
     );
-    expect(row(ny.container, 'sleep')!.querySelector('time')!.textContent).toBe(
-      '9:55–9:25 next day',
+    expect(row(ny.container, 'day-fuel')!.querySelector('time')!.textContent).toBe(
+      '10:25–9:25 next day',
     );
   });
 

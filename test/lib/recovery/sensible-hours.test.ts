@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { endOf } from '../../../lib/model/activity';
 import { plan } from '../../../lib/recovery/plan';
-import { classification, profile, run } from './fixtures';
+import { classification, noCheckIns, profile, run } from './fixtures';
 
 const localMinutes = (ms: number, zone: string) => {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -76,5 +77,37 @@ describe('steps at sensible hours', () => {
     expect(ids).not.toContain('power-nap');
     expect(ids).not.toContain('after-nap-walk');
     for (const id of ['meal', 'wind-down', 'sleep']) expect(ids).toContain(id);
+  });
+});
+
+describe('sleep tonight', () => {
+  it.each([
+    // run end (UTC), zone, expected local start of the sleep step
+    ['2026-06-10T07:00:00Z', 'Europe/London', '21:00'],
+    ['2026-06-10T19:30:00Z', 'Europe/London', '21:00'],
+    ['2026-06-10T21:00:00Z', 'Europe/London', '22:30'],
+    ['2026-06-10T23:30:00Z', 'America/New_York', '21:00'],
+    // After midnight: bed now, not the next evening.
+    ['2026-06-10T00:00:00Z', 'Europe/London', '01:30'],
+  ])('a run ending %s (%s): sleep opens at %s local', (endIso, zone, local) => {
+    const activity = run({ start_date: new Date(Date.parse(endIso) - 3600_000).toISOString() });
+    const p = plan(
+      activity,
+      classification('workout'),
+      [],
+      profile({ timeZone: zone }),
+      noCheckIns,
+      [],
+      Date.parse(endIso),
+    );
+    const sleep = p.steps.find((s) => s.id === 'sleep')!;
+    const at = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(sleep.startsAt);
+    expect(at).toBe(local);
+    expect(sleep.startsAt).toBeGreaterThanOrEqual(endOf(activity));
   });
 });
