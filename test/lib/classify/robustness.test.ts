@@ -72,19 +72,6 @@ describe('historyFor', () => {
   });
 });
 
-describe('speed', () => {
-  it('one classification with six weeks of history takes well under a millisecond', () => {
-    const history = sixWeeks({ hr: true });
-    const run = makeRun(42, 12, 5.5, { average_heartrate: 150 });
-    for (let i = 0; i < 50; i++) classify(run, history, DEFAULT_PROFILE);
-    const n = 500;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) classify(run, history, DEFAULT_PROFILE);
-    const perRun = (performance.now() - t0) / n;
-    expect(perRun).toBeLessThan(0.5);
-  });
-});
-
 const SHARED = resolve(__dirname, '../../../../shared/labeled-runs');
 describe.skipIf(!existsSync(SHARED))('targets on ../shared/labeled-runs', () => {
   async function scores(summary: boolean) {
