@@ -6,7 +6,7 @@ import { classify } from '../../../lib/classify/classify';
 import { historyFor } from '../../../lib/classify/history-for';
 import type { Activity } from '../../../lib/model/activity';
 import { DEFAULT_PROFILE } from '../../../lib/model/profile';
-import { makeRun, sixWeeks } from './make-run';
+import { makeRun } from './make-run';
 
 const arbRun = fc
   .record({
