@@ -204,9 +204,10 @@ export function plan(
   }
   timers.push({ id: 'ready', label: TIMER_LABELS.ready, startsAt: end, endsAt: readyAt });
 
+  // Hours first (a nap moved to the morning may still be ahead), then what is left to do.
   const firstSeenAt = Math.max(end, options.firstSeenAt ?? now);
-  const seen = seenLate(steps, timers, firstSeenAt);
-  const timed = atSensibleHours(seen.steps, seen.timers, timeZone);
+  const hours = atSensibleHours(steps, timers, timeZone);
+  const seen = seenLate(hours.steps, hours.timers, firstSeenAt);
 
   return {
     version: PLAN_VERSION,
@@ -221,8 +222,8 @@ export function plan(
     ...(seen.missed.length ? { missed: seen.missed } : {}),
     units,
     timeZone,
-    steps: timed.steps.sort(compareSteps),
-    timers: timed.timers,
+    steps: seen.steps,
+    timers: seen.timers,
     readyAt,
     readiness: { ...ready, warnings: [...warnings, ...ready.warnings] },
     overlaps: activePlans

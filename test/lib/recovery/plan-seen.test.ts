@@ -90,6 +90,23 @@ describe('a plan first seen late', () => {
     expect(replanned.steps.find((s) => s.id === 'meal-now')?.startsAt).toBe(first.firstSeenAt);
   });
 
+  it('a nap moved to the morning is still ahead for a plan seen after its first window', () => {
+    // A long run ending 05:00 in London (04:00 UTC), seen at 09:10: its nap moved to 09:00 is still on.
+    const early = run({ start_date: '2026-06-10T01:00:00Z', elapsed_time: 3 * 3600 });
+    const seenAt = Date.parse('2026-06-10T08:10:00Z');
+    const p = plan(
+      early,
+      classification('long'),
+      [],
+      profile({ timeZone: 'Europe/London' }),
+      noCheckIns,
+      [],
+      seenAt,
+    );
+    const nap = p.steps.find((s) => s.id === 'nap');
+    expect(nap?.startsAt).toBe(Date.parse('2026-06-10T08:00:00Z'));
+  });
+
   it('half a day later there is no "meal now": normal meals restock by then', () => {
     const p = seen(12 * 60);
     expect(ids(p)).not.toContain('meal-now');
