@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { LookUpNote, PanelState } from '../../lib/messaging/views';
-import { ALSO_WORTH_KNOWING, type Plan } from '../../lib/model/plan';
+import type { Plan } from '../../lib/model/plan';
 import type { RunView } from '../../lib/model/run-view';
+import { ALSO_WORTH_KNOWING } from '../../lib/model/step-ids';
 import type { SyncStatus } from '../../lib/model/sync-status';
 import type { DailyVerdicts } from '../../lib/model/verdict';
 import type { PanelTarget } from '../../lib/panel-frame/panel-target';

@@ -1,4 +1,5 @@
-import { ALSO_WORTH_KNOWING, type Plan, type Priority, type Step } from '../../lib/model/plan';
+import type { Plan, Priority, Step } from '../../lib/model/plan';
+import { ALSO_WORTH_KNOWING } from '../../lib/model/step-ids';
 import { type WindowPhase, windowPhase } from '../../lib/model/window-phase';
 import { formatDuration } from '../../lib/recovery/units';
 import { HOUR_MS } from '../../lib/time';

@@ -2,7 +2,8 @@
 // now" of a plan seen after it; an hour at most) (coloured by
 // urgency), then the hours until ready in a calm colour, "!" when Strava needs reconnecting.
 import { browser } from 'wxt/browser';
-import { type Plan, refuelDone } from '../model/plan';
+import type { Plan } from '../model/plan';
+import { refuelDone } from '../model/step-ids';
 import { HOUR_MS, MINUTE_MS } from '../time';
 
 export interface Badge {

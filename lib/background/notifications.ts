@@ -3,8 +3,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { endOf } from '../model/activity';
-import { refuelDone } from '../model/plan';
 import { runKindLabel } from '../model/run-kind';
+import { refuelDone } from '../model/step-ids';
 import type { StoredRun } from '../model/stored-run';
 import { readSettings } from '../store/settings-item';
 import { HOUR_MS, MINUTE_MS } from '../time';

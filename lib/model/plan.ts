@@ -6,6 +6,7 @@ import { finite, id, timeZone } from './fields';
 import { PRIORITIES, PRIORITY_RANK, type Priority } from './priority';
 import { UnitsSchema } from './profile';
 import { RUN_KINDS } from './run-kind';
+import { STEP_IDS, type StepId } from './step-ids';
 
 /** Bumped when the stored shape of a Plan changes (lib/store migrates on it). */
 export const PLAN_VERSION = 1;
@@ -18,58 +19,10 @@ export const RoutineSchema = z.enum(['light', 'hard', 'long']);
 export type Routine = z.output<typeof RoutineSchema>;
 
 export const PrioritySchema = z.enum(PRIORITIES);
+export type { StepId };
 export { PRIORITY_RANK, type Priority };
 
-/** Stable ids: the UI marks steps done by id, so never rename one. */
-export const STEP_IDS = [
-  'cool-down',
-  'dry-clothes',
-  'refuel-snack',
-  'drink-now',
-  'mobility',
-  'fluids',
-  'meal',
-  'rapid-refuel',
-  'wind-down',
-  'nap',
-  'power-nap',
-  'after-nap-walk',
-  'legs-up',
-  'foam-roll',
-  'stretch',
-  'cold',
-  'contrast-shower',
-  'skip-anti-inflammatories',
-  'limit-alcohol',
-  'sleep',
-  // Added later: ids above are in exports from before and keep their meaning.
-  'meal-now',
-  'cool-off',
-  'day-fuel',
-] as const;
 export const StepIdSchema = z.enum(STEP_IDS);
-export type StepId = z.output<typeof StepIdSchema>;
-
-/** The refuel step: once ticked, the refuel window no longer counts down or warns. */
-export const REFUEL_STEP: StepId = 'refuel-snack';
-/** Seen after the refuel window, a plan's "meal now" takes its place (and its timer). */
-export const MEAL_NOW_STEP: StepId = 'meal-now';
-
-/** The don'ts and optional extras: one "also worth knowing" line behind "more", never up front. */
-export const ALSO_WORTH_KNOWING: ReadonlySet<StepId> = new Set<StepId>([
-  'legs-up',
-  'foam-roll',
-  'stretch',
-  'cold',
-  'contrast-shower',
-  'skip-anti-inflammatories',
-  'limit-alcohol',
-]);
-
-/** Has the runner ticked off the eating step the refuel timer counts down? */
-export function refuelDone(done: readonly string[]): boolean {
-  return done.includes(REFUEL_STEP) || done.includes(MEAL_NOW_STEP);
-}
 
 export const QuantityKindSchema = z.enum([
   'protein',

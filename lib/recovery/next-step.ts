@@ -1,5 +1,6 @@
-import { ALSO_WORTH_KNOWING, type Plan, type Step } from '../model/plan';
+import type { Plan, Step } from '../model/plan';
 import { PRIORITY_RANK } from '../model/priority';
+import { ALSO_WORTH_KNOWING } from '../model/step-ids';
 import { HOUR_MS } from '../time';
 
 /**

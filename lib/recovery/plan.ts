@@ -7,17 +7,16 @@ import type { CheckIn } from '../model/check-in';
 import type { Classification } from '../model/classification';
 import { isTimeZone } from '../model/fields';
 import {
-  MEAL_NOW_STEP,
   PLAN_VERSION,
   type Plan,
   PRIORITY_RANK,
-  REFUEL_STEP,
   type Routine,
   type Step,
   type Timer,
 } from '../model/plan';
 import type { Profile } from '../model/profile';
 import { type PlanKind, planKindOf } from '../model/run-kind';
+import { MEAL_NOW_STEP, REFUEL_STEP } from '../model/step-ids';
 import type { WeighIn } from '../model/weigh-in';
 import { HOUR_MS, MINUTE_MS } from '../time';
 import { zoneFromStrava } from './local-date';

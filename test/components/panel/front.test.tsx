@@ -2,7 +2,7 @@
 // The panel from the top (issue 19): the open countdown and at most six front steps, the rest, the
 // timeline and one "also worth knowing" line behind "More", and the two one-tap questions.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALSO_WORTH_KNOWING } from '../../../lib/model/plan';
+import { ALSO_WORTH_KNOWING } from '../../../lib/model/step-ids';
 import { MINUTE, RUN_END, ready, runView } from './fixtures';
 import { button, click, mountPanel } from './render';
 

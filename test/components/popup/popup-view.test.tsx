@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../../components/popup/PopupView';
 import type { CheckIn } from '../../../lib/model/check-in';
-import { ALSO_WORTH_KNOWING } from '../../../lib/model/plan';
+import { ALSO_WORTH_KNOWING } from '../../../lib/model/step-ids';
 import type { SyncStatus } from '../../../lib/model/sync-status';
 import { formatClock } from '../../../lib/recovery/local-date';
 import { nextStep } from '../../../lib/recovery/next-step';
