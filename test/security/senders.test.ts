@@ -56,6 +56,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
     getConnection: via('getConnection'),
     getRedirectUrl: via('getRedirectUrl'),
     connect: via('connect'),
+    connectHosted: via('connectHosted'),
     disconnect: via('disconnect'),
     setTagOnStrava: via('setTagOnStrava'),
   };
@@ -66,6 +67,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
       handler: s.connect,
       data: { clientId: '12345', clientSecret: '0123456789abcdef0123456789abcdef01234567' },
     },
+    connectHosted: { handler: s.connectHosted, data: undefined },
     disconnect: { handler: s.disconnect, data: undefined },
     setTagOnStrava: { handler: s.setTagOnStrava, data: { on: false } },
     getPanel: { handler: a.getPanel, data: { activityId: ownRun, own: true } },
