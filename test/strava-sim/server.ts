@@ -49,6 +49,8 @@ export interface SimulatorOptions {
    * Tests pass one that maps the broker's public host to where it listens.
    */
   callbackFetch?: CallbackFetch;
+  /** More Authorization Callback Domains for the registered app, kept across resets. */
+  callbackDomains?: string[];
 }
 
 export interface Simulator {
@@ -132,8 +134,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       };
     return new SimState(clock, generated);
   };
+  const withDomains = (s: SimState): SimState => {
+    s.app.callbackDomains.push(...(opts.callbackDomains ?? []));
+    return s;
+  };
   try {
-    state = build();
+    state = withDomains(build());
   } catch (err) {
     await new Promise<void>((r) => server.close(() => r()));
     throw err;
@@ -142,7 +148,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const admin = new SimAdmin(
     () => state!,
     () => {
-      state = build();
+      state = withDomains(build());
     },
     (event, force) => hub.emit(event, force),
   );
