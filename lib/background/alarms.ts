@@ -12,7 +12,7 @@ import type { SyncNow } from './sync-runner';
 import { refreshViews } from './views';
 
 /** The event poll's period: cheap at the broker, and no Strava request unless an event came. */
-export const EVENTS_EVERY_MIN = 1;
+const EVENTS_EVERY_MIN = 1;
 
 export async function scheduleAlarms(ctx: AppContext): Promise<void> {
   const settings = await readSettings();

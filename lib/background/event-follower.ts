@@ -14,7 +14,7 @@ import { failedStatus, type SyncNow } from './sync-runner';
 import { refreshViews } from './views';
 
 /** A full list at least this often in hosted mode (two list requests a day). */
-export const SAFETY_LIST_MS = 12 * HOUR_MS;
+const SAFETY_LIST_MS = 12 * HOUR_MS;
 /** Pages of events read in one pass (100 each); the next pass goes on from the cursor. */
 const MAX_PAGES = 5;
 

@@ -20,7 +20,7 @@ import { simIdentity } from '../strava-sim/sim-identity';
 
 export const BROKER_URL = 'https://broker.bounceback.test';
 /** The id simIdentity's redirect URL names (Node tests); Chromium's comes from the manifest key. */
-export const NODE_EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const NODE_EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
 export interface BrokerOnSim {
   sim: Simulator;
