@@ -68,16 +68,20 @@ export class BrokerTokens implements TokenSource {
     if (record) await this.store.set(change(record));
   }
 
-  async connect(record: BrokerSession): Promise<void> {
-    await this.store.set(record);
-    this.rejected = null;
-    this.onStatus?.(statusOf(record));
+  connect(record: BrokerSession): Promise<void> {
+    return this.replace(record);
   }
 
-  async clear(): Promise<void> {
-    await this.store.clear();
+  clear(): Promise<void> {
+    return this.replace(undefined);
+  }
+
+  /** A new connection, or none: what Strava refused before no longer matters. */
+  private async replace(record: BrokerSession | undefined): Promise<void> {
+    if (record) await this.store.set(record);
+    else await this.store.clear();
     this.rejected = null;
-    this.onStatus?.(statusOf(undefined));
+    this.onStatus?.(statusOf(record));
   }
 
   /** The broker no longer knows the session: keep the runner's data, ask them to connect again. */

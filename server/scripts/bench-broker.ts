@@ -139,8 +139,14 @@ function runLoad(plan: Record<string, unknown>): Promise<Record<string, number>>
       ...plan,
     }),
   );
+  return lastJsonLine(loadScript, [planFile]);
+}
+
+/** Runs a TypeScript script in its own process; resolves the JSON of its last output line. */
+function lastJsonLine<T>(script: string, scriptArgs: string[], cwd?: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', loadScript, planFile], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...scriptArgs], {
+      cwd,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -150,7 +156,7 @@ function runLoad(plan: Record<string, unknown>): Promise<Record<string, number>>
     child.on('exit', (code) =>
       code === 0
         ? resolve(JSON.parse(out.trim().split('\n').at(-1)!))
-        : reject(new Error(`load exited ${code}`)),
+        : reject(new Error(`${script} exited ${code}`)),
     );
   });
 }
@@ -264,23 +270,10 @@ stravaServer.close();
 await database.close();
 
 // 5. Webhook delivered → the extension has the stored plan, in Chromium.
-const eventToPlan = await new Promise<{ eventToPlanMedianS: number; samples: number[] }>(
-  (resolve, reject) => {
-    const script = fileURLToPath(new URL('../../scripts/bench-event-to-plan.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!))
-        : reject(new Error(`the Chromium bench exited ${code}`)),
-    );
-  },
+const eventToPlan = await lastJsonLine<{ eventToPlanMedianS: number; samples: number[] }>(
+  fileURLToPath(new URL('../../scripts/bench-event-to-plan.ts', import.meta.url)),
+  [],
+  fileURLToPath(new URL('../..', import.meta.url)),
 );
 say(`event to plan (Chromium): samples ${eventToPlan.samples.join(', ')} s`);
 
