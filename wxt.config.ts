@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { brokerOrigin } from './lib/strava/broker-client';
 
 // Least privilege: exactly these, nothing else (audited by test/manifest.test.ts).
 export const PERMISSIONS = ['storage', 'alarms', 'identity', 'notifications'];
@@ -11,11 +12,23 @@ export const WEB_ACCESSIBLE = [
   { resources: ['panel.html'], matches: ['https://www.strava.com/*'] },
 ];
 
+/**
+ * A hosted build (`WXT_BROKER_URL=https://broker.example`) adds the broker's one origin and
+ * nothing else; the default build asks for exactly HOST_PERMISSIONS.
+ */
+export function hostPermissions(brokerUrl: string | undefined): string[] {
+  const broker = brokerOrigin(brokerUrl);
+  if (brokerUrl && !broker) throw new Error(`WXT_BROKER_URL must be an https origin: ${brokerUrl}`);
+  return broker ? [...HOST_PERMISSIONS, `${broker}/*`] : HOST_PERMISSIONS;
+}
+
 /** `https://host/*` already grants every narrower pattern on that host. */
 const coveredByAnother = (pattern: string, all: readonly string[]) =>
   all.some((p) => p !== pattern && p.endsWith('/*') && pattern.startsWith(p.slice(0, -1)));
 
 export default defineConfig({
+  // A second build (the hosted E2E's) goes to its own folder, beside the default .output.
+  ...(process.env.BOUNCEBACK_OUT_DIR ? { outDir: process.env.BOUNCEBACK_OUT_DIR } : {}),
   hooks: {
     // WXT adds a runtime-injected script's `matches` to host_permissions; ours are already there.
     'build:manifestGenerated': (_wxt, manifest) => {
@@ -34,7 +47,9 @@ export default defineConfig({
     name: 'Bounceback',
     description: 'Your recovery coach on Strava: a timed refuel-and-rest plan after every run.',
     permissions: browser === 'firefox' ? PERMISSIONS : CHROME_PERMISSIONS,
-    host_permissions: HOST_PERMISSIONS,
+    host_permissions: hostPermissions(process.env.WXT_BROKER_URL),
+    // A fixed public key fixes the extension id (the hosted E2E's broker must know it).
+    ...(process.env.BOUNCEBACK_MANIFEST_KEY ? { key: process.env.BOUNCEBACK_MANIFEST_KEY } : {}),
     web_accessible_resources: WEB_ACCESSIBLE,
     ...(browser === 'firefox'
       ? {

@@ -40,6 +40,8 @@ export default defineBackground(() => {
   });
   // A fresh connection backfills at once; a lost one shows on the badge.
   connectionItem.watch((now, before) => {
+    // Hosted mode follows the broker's events; the runner's own app lists on a timer.
+    if (now.mode !== before?.mode || now.state !== before?.state) void app.scheduleAlarms();
     if (now.state === 'connected' && before?.state !== 'connected') void app.syncNow(true);
     else void app.refreshViews();
   });

@@ -7,6 +7,7 @@ import { NotificationsSection } from '../../components/options/NotificationsSect
 import { ProfileSection } from '../../components/options/ProfileSection';
 import { type MessageError, sendMessage } from '../../lib/messaging/protocol';
 import { connectionItem } from '../../lib/store/connection';
+import { brokerOrigin } from '../../lib/strava/broker-client';
 import '../../components/shared/tokens.css';
 import './style.css';
 import type { Connection } from '../../lib/model/connection';
@@ -14,6 +15,9 @@ import type { Units } from '../../lib/model/profile';
 import type { Settings } from '../../lib/model/settings';
 
 z.config({ jitless: true });
+
+/** A build that names a token broker offers one-click connect (lib/strava/broker-client). */
+const HOSTED = brokerOrigin(import.meta.env.WXT_BROKER_URL) !== null;
 
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -81,7 +85,13 @@ function Options() {
         redirectUrl={redirectUrl}
         loadError={connectionError}
         tagOnStrava={settings?.tagOnStrava ?? false}
+        hosted={HOSTED}
         actions={{
+          async connectHosted() {
+            const res = await sendMessage('connectHosted', undefined);
+            if (res.ok) setConnection(res.value);
+            return res;
+          },
           async setTagOnStrava(on) {
             const res = await sendMessage('setTagOnStrava', { on });
             await loadSettings();

@@ -6,13 +6,23 @@ import { readSettings } from '../store/settings-item';
 import { DAY_MS } from '../time';
 import { ALARMS } from './alarm-names';
 import type { AppContext } from './context';
+import type { FollowEvents } from './event-follower';
 import { remindCheckIn, warnRefuelClosing } from './notifications';
 import type { SyncNow } from './sync-runner';
 import { refreshViews } from './views';
 
+/** The event poll's period: cheap at the broker, and no Strava request unless an event came. */
+const EVENTS_EVERY_MIN = 1;
+
 export async function scheduleAlarms(ctx: AppContext): Promise<void> {
   const settings = await readSettings();
-  await browser.alarms.create(ALARMS.sync, { periodInMinutes: settings.pollMinutes });
+  if (ctx.strava.hosted && (await ctx.strava.tokens.mode()) === 'hosted') {
+    await browser.alarms.clear(ALARMS.sync);
+    await browser.alarms.create(ALARMS.events, { periodInMinutes: EVENTS_EVERY_MIN });
+  } else {
+    await browser.alarms.clear(ALARMS.events);
+    await browser.alarms.create(ALARMS.sync, { periodInMinutes: settings.pollMinutes });
+  }
   await scheduleMorning(ctx);
 }
 
@@ -39,8 +49,13 @@ export function nextLocalTime(now: number, minutes: number, zone: string): numbe
   return now + DAY_MS;
 }
 
-export async function onAlarm(ctx: AppContext, syncNow: SyncNow, name: string): Promise<void> {
-  if (name === ALARMS.sync) await syncNow(false);
+export async function onAlarm(
+  ctx: AppContext,
+  jobs: { syncNow: SyncNow; followEvents: FollowEvents },
+  name: string,
+): Promise<void> {
+  if (name === ALARMS.sync) await jobs.syncNow(false);
+  else if (name === ALARMS.events) await jobs.followEvents();
   else if (name === ALARMS.badge) await refreshViews(ctx);
   else if (name === ALARMS.morning) {
     await remindCheckIn(ctx);

@@ -9,6 +9,7 @@ import type { WeighIn } from '../model/weigh-in';
 import { drainOutbox } from '../sync/sync-once';
 import { onAlarm, scheduleAlarms } from './alarms';
 import { type AppServiceOptions, appContext } from './context';
+import { createEventFollower } from './event-follower';
 import { announcer } from './notifications';
 import { panelLookUp } from './panel-look-up';
 import { readProfile } from './profile';
@@ -26,6 +27,7 @@ import { readPanel, readViews, refreshViews } from './views';
 export function createAppService(opts: AppServiceOptions) {
   const ctx = appContext(opts);
   const syncNow = createSyncRunner(ctx);
+  const followEvents = createEventFollower(ctx, syncNow);
   const schedule = () => scheduleAlarms(ctx);
   const refresh = async () => {
     await refreshViews(ctx);
@@ -62,7 +64,7 @@ export function createAppService(opts: AppServiceOptions) {
       setRunKind(ctx, activityId, kind),
     setRunnerSays: (req: RunnerSaysRequest) => setRunnerSays(ctx, req),
     saveWeighIn: (w: WeighIn) => saveWeighIn(ctx, w),
-    onAlarm: (name: string) => onAlarm(ctx, syncNow, name),
+    onAlarm: (name: string) => onAlarm(ctx, { syncNow, followEvents }, name),
   };
 }
 

@@ -55,13 +55,20 @@ export function createHandlers(app: AppService, strava: StravaService): HandlerT
       }
       return strava.connect({ clientId, clientSecret: secret }).catch(asStravaError);
     }),
+    connectHosted: row('pages', NoPayloadSchema, () => strava.connectHosted().catch(asStravaError)),
     setTagOnStrava: row('pages', TagOnStravaSchema, async ({ on }) => {
       const settings = await readSettings();
-      if (!on) {
+      const connection = await strava.getConnection();
+      if (!on || connection.mode === 'hosted') {
         await settingsItem.setValue({ ...settings, tagOnStrava: false });
-        return { on: false, message: 'Corrections stay in Bounceback only.' };
+        return {
+          on: false,
+          message: on
+            ? 'Connected through Bounceback, corrections stay in Bounceback only: tagging on Strava needs your own Strava app.'
+            : 'Corrections stay in Bounceback only.',
+        };
       }
-      let scopes = (await strava.getConnection()).scopes;
+      let scopes = connection.scopes;
       if (!scopes.includes(WRITE_SCOPE)) {
         const saved = await strava.savedCredentials();
         if (!saved) throw SECRET_NEEDED;

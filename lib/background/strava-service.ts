@@ -12,13 +12,18 @@ import {
   EMPTY_BUDGET,
 } from '../model/connection';
 import { connectionItem } from '../store/connection';
+import { brokerOrigin, createBrokerClient } from '../strava/broker-client';
+import { type BrokerSessionStore, BrokerTokens, idbBrokerStore } from '../strava/broker-tokens';
 import { createStravaClient, type StravaClient } from '../strava/client';
 import { connectStrava, disconnectStrava, type Identity } from '../strava/connect';
+import { StravaError } from '../strava/errors';
+import { type ModeTokens, modeTokens } from '../strava/mode-tokens';
 import type { ClientCredentials } from '../strava/oauth';
 import { idbSecretStore, OwnAppTokens, type SecretStore } from '../strava/own-app-tokens';
 import type { BudgetStore } from '../strava/rate-budget';
 import { DEFAULT_TIMEOUT_MS, type Fetch, type Http } from '../strava/request';
 import type { TokenStatus } from '../strava/token-source';
+import { connectHosted, disconnectHosted, type HostedAccess } from './hosted-connection';
 
 export interface StravaServiceOptions {
   fetch?: Fetch;
@@ -26,11 +31,16 @@ export interface StravaServiceOptions {
   identity?: Identity;
   secrets?: SecretStore;
   timeoutMs?: number;
+  /** The token broker's origin; default the build's `WXT_BROKER_URL` (none: own-app mode only). */
+  brokerUrl?: string | null;
+  brokerSecrets?: BrokerSessionStore;
 }
 
 export interface StravaService {
   readonly client: StravaClient;
-  readonly tokens: OwnAppTokens;
+  readonly tokens: ModeTokens;
+  /** Present in a build that names a broker. */
+  readonly hosted: HostedAccess | null;
   /** Resolves once the persisted budget snapshot is loaded. */
   readonly ready: Promise<void>;
   redirectUrl(): string;
@@ -39,6 +49,8 @@ export interface StravaService {
   getConnection(): Promise<Connection>;
   /** `write`: also ask for activity:write (the runner ticked "Also tag it on Strava"). */
   connect(creds: ClientCredentials, opts?: { write?: boolean }): Promise<Connection>;
+  /** One click through the broker (hosted builds only). */
+  connectHosted(): Promise<Connection>;
   disconnect(): Promise<DisconnectOutcome>;
 }
 
@@ -63,6 +75,7 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
     const repaired: Connection = {
       ...(parsed.success ? parsed.data : { ...DISCONNECTED, budget: snapshot }),
       state: status.state,
+      mode: await tokens.mode(),
       scopes: status.scopes,
       updatedAt: now(),
     };
@@ -99,11 +112,23 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
     );
   };
 
-  const tokens = new OwnAppTokens({
+  const ownApp = new OwnAppTokens({
     store: options.secrets ?? idbSecretStore(),
     http,
     onStatus,
   });
+  const origin =
+    options.brokerUrl === undefined
+      ? brokerOrigin(import.meta.env.WXT_BROKER_URL)
+      : brokerOrigin(options.brokerUrl ?? undefined);
+  const hosted: HostedAccess | null = origin
+    ? (() => {
+        const broker = createBrokerClient(origin, http);
+        const store = options.brokerSecrets ?? idbBrokerStore();
+        return { broker, tokens: new BrokerTokens(store, broker, now, onStatus) };
+      })()
+    : null;
+  const tokens = modeTokens(ownApp, hosted?.tokens ?? null);
   const client = createStravaClient({
     fetch: fetchFn,
     tokens,
@@ -124,12 +149,18 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
 
   let connecting: Promise<Connection> | null = null;
 
+  /** One mode at a time: connecting one way first forgets the other (telling the broker). */
+  const leaveHosted = async () => {
+    if (hosted && (await tokens.mode()) === 'hosted') await disconnectHosted(hosted);
+  };
+
   return {
     client,
     tokens,
+    hosted,
     ready,
     redirectUrl: () => identity.getRedirectURL(),
-    savedCredentials: () => tokens.credentials(),
+    savedCredentials: () => ownApp.credentials(),
     getConnection: async () => {
       await queue;
       return readConnection();
@@ -138,9 +169,10 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
       // A second click while Strava's window is open joins the running attempt.
       connecting ??= (async () => {
         await ready;
+        await leaveHosted();
         const connection = await connectStrava(
           creds,
-          { identity, http, tokens, client, budget },
+          { identity, http, tokens: ownApp, client, budget },
           opts,
         );
         await update(() => ({ ...connection, budget: snapshot }));
@@ -150,8 +182,30 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
       });
       return connecting;
     },
+    connectHosted() {
+      connecting ??= (async () => {
+        if (!hosted) throw new StravaError({ kind: 'oauth', reason: 'failed' });
+        await ready;
+        if ((await tokens.mode()) === 'own-app' && (await ownApp.status()).state !== 'disconnected')
+          await disconnectStrava({ http, tokens: ownApp });
+        const connection = await connectHosted(hosted, { identity, client, now });
+        await update(() => ({ ...connection, budget: snapshot }));
+        return connectionItem.getValue();
+      })().finally(() => {
+        connecting = null;
+      });
+      return connecting;
+    },
     async disconnect() {
-      const { remote } = await disconnectStrava({ http, tokens });
+      if (hosted && (await tokens.mode()) === 'hosted') {
+        const { told } = await disconnectHosted(hosted);
+        await update((c) => ({ ...DISCONNECTED, budget: c.budget, updatedAt: now() }));
+        return {
+          connection: await connectionItem.getValue(),
+          notice: told ? null : FORGOTTEN_NOTICE,
+        };
+      }
+      const { remote } = await disconnectStrava({ http, tokens: ownApp });
       await update((c) => ({ ...DISCONNECTED, budget: c.budget, updatedAt: now() }));
       return {
         connection: await connectionItem.getValue(),

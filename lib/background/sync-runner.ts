@@ -12,6 +12,20 @@ import { applyRetention } from './retention';
 import { refreshViews } from './views';
 import { dataEpoch } from './your-data';
 
+/** A pass that failed, as the views show it: the runner-readable error, the last good sync. */
+export function failedStatus(error: unknown, lastSyncAt: number | null): SyncStatus {
+  const info =
+    error instanceof StravaError
+      ? error.info()
+      : { kind: 'failed', message: 'Sync failed unexpectedly; it will try again shortly.' };
+  return {
+    phase: 'idle',
+    lastSyncAt,
+    lastError: { kind: info.kind, message: info.message },
+    pausedUntil: isStravaError(error, 'rate-limited') ? error.detail.until : null,
+  };
+}
+
 /** "Delete everything" happened during the pass: it ends without writing its cursor. */
 class Superseded extends Error {}
 
@@ -54,6 +68,8 @@ export function createSyncRunner(ctx: AppContext): SyncNow {
         { urgent },
       );
       await applyRetention(ctx);
+      // Hosted mode: this full list is the safety net the event follower times its next one by.
+      await ctx.strava.hosted?.tokens.update((r) => ({ ...r, listedAt: ctx.now() }));
       status = {
         phase: 'idle',
         lastSyncAt: ctx.now(),
@@ -69,16 +85,7 @@ export function createSyncRunner(ctx: AppContext): SyncNow {
         await refreshViews(ctx);
         return status;
       }
-      const info =
-        error instanceof StravaError
-          ? error.info()
-          : { kind: 'failed', message: 'Sync failed unexpectedly; it will try again shortly.' };
-      status = {
-        phase: 'idle',
-        lastSyncAt: before.lastSyncAt,
-        lastError: { kind: info.kind, message: info.message },
-        pausedUntil: isStravaError(error, 'rate-limited') ? error.detail.until : null,
-      };
+      status = failedStatus(error, before.lastSyncAt);
     }
     await syncStatusItem.setValue(status);
     await refreshViews(ctx);

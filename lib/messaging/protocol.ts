@@ -37,6 +37,8 @@ export interface ProtocolMap {
   getRedirectUrl(): Result<string>;
   /** Runs the OAuth flow with the runner's own app (extension pages only). */
   connect(data: ConnectRequest): Result<Connection>;
+  /** One click through the project's token broker (hosted builds, extension pages only). */
+  connectHosted(): Result<Connection>;
   /** Withdraws access at Strava and wipes tokens and secret (extension pages only). */
   disconnect(): Result<DisconnectOutcome>;
 

@@ -1,7 +1,7 @@
 // The non-secret face of the Strava connection, readable by popup, panel and badge code: state,
 // who is connected, granted scopes and the last rate-budget snapshot. Tokens and the client
 // secret are never here (browser.storage.local is readable by every extension context); they
-// live in IndexedDB (lib/strava/own-app-tokens.ts).
+// live in IndexedDB (lib/strava/own-app-tokens.ts, lib/strava/broker-tokens.ts).
 import { z } from 'zod/mini';
 
 export const TokenStateSchema = z.enum(['connected', 'reconnect-needed', 'disconnected']);
@@ -40,9 +40,17 @@ export const ConnectedAthleteSchema = z.object({
 });
 export type ConnectedAthlete = z.output<typeof ConnectedAthleteSchema>;
 
+/** The runner's own Strava app, or one click through the project's token broker (hosted builds). */
+export const ConnectionModeSchema = z.enum(['own-app', 'hosted']);
+
 /** The item as the code expects it; anything else (corrupt storage) is rebuilt from the secrets. */
 export const ConnectionSchema = z.object({
   state: TokenStateSchema,
+  mode: z.pipe(
+    // Items from before hosted mode have no mode: they are the runner's own app.
+    z.optional(ConnectionModeSchema),
+    z.transform((v: 'own-app' | 'hosted' | undefined) => v ?? 'own-app'),
+  ),
   /** The runner's app (not a secret: it is in every authorize URL); lets a reconnect reuse it. */
   clientId: z.pipe(
     // Older items have no clientId: treat them as not knowing it.
@@ -61,6 +69,7 @@ export type Connection = z.output<typeof ConnectionSchema>;
 
 export const DISCONNECTED: Connection = {
   state: 'disconnected',
+  mode: 'own-app',
   clientId: null,
   athlete: null,
   scopes: [],

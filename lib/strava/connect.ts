@@ -44,7 +44,7 @@ const LIMITATION_PROFILE =
   "Your weight and units can't be read from a restricted Strava profile: set them in Bounceback's options.";
 
 /** What will not work with these granted scopes; throws when activities cannot be read at all. */
-function limitationsFor(scopes: readonly string[]): string[] {
+export function limitationsFor(scopes: readonly string[]): string[] {
   const all = scopes.includes('activity:read_all');
   if (!all && !scopes.includes('activity:read')) {
     throw new StravaError({ kind: 'oauth', reason: 'scope-refused' });
@@ -81,7 +81,7 @@ async function checkAuthorizePage(http: Http, url: string, domain: string): Prom
   if (field === 'client_id') throw new StravaError({ kind: 'oauth', reason: 'bad-client' });
 }
 
-function athleteOf(
+export function athleteOf(
   summary: SummaryAthlete | null,
   detail: DetailedAthlete | null,
 ): ConnectedAthlete | null {
@@ -147,6 +147,7 @@ export async function connectStrava(
   }
   return {
     state: 'connected',
+    mode: 'own-app',
     clientId: creds.clientId,
     athlete: athleteOf(tokens.athlete ?? null, detail),
     scopes: granted.scopes,

@@ -7,7 +7,8 @@
 //    fetch per new or edited activity; every request to Strava counts, refreshes included;
 // 4. refreshRaces: bursts of concurrent /token calls per athlete across two broker instances on
 //    one database, counting athletes refreshed more than once.
-// eventToPlanMedianS needs the real extension in Chromium: null here (the E2E bench measures it).
+// 5. eventToPlanMedianS: through the real hosted extension in Chromium, for a few runners
+//    (scripts/bench-event-to-plan.ts at the root, run after the rest so it loads nothing else).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -138,8 +139,14 @@ function runLoad(plan: Record<string, unknown>): Promise<Record<string, number>>
       ...plan,
     }),
   );
+  return lastJsonLine(loadScript, [planFile]);
+}
+
+/** Runs a TypeScript script in its own process; resolves the JSON of its last output line. */
+function lastJsonLine<T>(script: string, scriptArgs: string[], cwd?: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', loadScript, planFile], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...scriptArgs], {
+      cwd,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -149,7 +156,7 @@ function runLoad(plan: Record<string, unknown>): Promise<Record<string, number>>
     child.on('exit', (code) =>
       code === 0
         ? resolve(JSON.parse(out.trim().split('\n').at(-1)!))
-        : reject(new Error(`load exited ${code}`)),
+        : reject(new Error(`${script} exited ${code}`)),
     );
   });
 }
@@ -262,11 +269,19 @@ brokerB.close();
 stravaServer.close();
 await database.close();
 
+// 5. Webhook delivered → the extension has the stored plan, in Chromium.
+const eventToPlan = await lastJsonLine<{ eventToPlanMedianS: number; samples: number[] }>(
+  fileURLToPath(new URL('../../scripts/bench-event-to-plan.ts', import.meta.url)),
+  [],
+  fileURLToPath(new URL('../..', import.meta.url)),
+);
+say(`event to plan (Chromium): samples ${eventToPlan.samples.join(', ')} s`);
+
 console.log(
   JSON.stringify({
     athletes: runners.length,
     webhookP99Ms: load.p99Ms,
-    eventToPlanMedianS: null,
+    eventToPlanMedianS: eventToPlan.eventToPlanMedianS,
     stravaRequestsPerAthleteDay: perAthlete(brokerToStrava + extensionToStrava),
     refreshRaces,
   }),

@@ -24,14 +24,23 @@ export interface LaunchOptions {
   simPort: number;
   extension?: boolean;
   headless?: boolean;
+  /** Another build to load (the hosted copy) instead of .output/chrome-mv3. */
+  buildDir?: string;
+  /** Maps broker.bounceback.test to this loopback port (the hosted E2E's broker). */
+  brokerPort?: number;
 }
 
-function chromiumArgs(simPort: number, extensionDir: string | null): string[] {
+function chromiumArgs(
+  simPort: number,
+  extensionDir: string | null,
+  brokerPort: number | undefined,
+): string[] {
+  const broker = brokerPort ? `,MAP broker.bounceback.test 127.0.0.1:${brokerPort}` : '';
   return [
     ...(extensionDir
       ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
       : []),
-    `--host-resolver-rules=MAP www.strava.com 127.0.0.1:${simPort},MAP www.api-v3.strava.com 127.0.0.1:${simPort}`,
+    `--host-resolver-rules=MAP www.strava.com 127.0.0.1:${simPort},MAP www.api-v3.strava.com 127.0.0.1:${simPort}${broker}`,
     '--ignore-certificate-errors',
     '--no-sandbox',
     '--disable-gpu',
@@ -58,7 +67,11 @@ export async function launchBrowser(opts: LaunchOptions): Promise<ExtensionBrows
     executablePath,
     headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(opts.simPort, withExtension ? BUILD_DIR : null),
+    args: chromiumArgs(
+      opts.simPort,
+      withExtension ? (opts.buildDir ?? BUILD_DIR) : null,
+      opts.brokerPort,
+    ),
     viewport: { width: 1280, height: 900 },
   });
   const problems: string[] = [];

@@ -13,12 +13,16 @@ export async function connectThroughOptions(
     untick?: string[];
     /** Approved before in this simulator: Strava (approval_prompt=auto) shows no window. */
     approvedBefore?: boolean;
+    /** A hosted build: one click, no app details to enter. */
+    hosted?: boolean;
   } = {},
 ): Promise<Page> {
   const page = await b.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await page.getByLabel('Client ID').fill(DEFAULT_CLIENT_ID);
-  await page.getByLabel('Client Secret').fill(DEFAULT_CLIENT_SECRET);
+  if (!opts.hosted) {
+    await page.getByLabel('Client ID').fill(DEFAULT_CLIENT_ID);
+    await page.getByLabel('Client Secret').fill(DEFAULT_CLIENT_SECRET);
+  }
   if (opts.approvedBefore) {
     await page.getByRole('button', { name: /Connect with Strava/i }).click();
     return page;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHROME_PERMISSIONS, HOST_PERMISSIONS } from '../../wxt.config';
 import { BUILD_DIR } from './browser';
+import { HOSTED_BROKER_URL, HOSTED_BUILD_DIR } from './hosted-build';
 
 const manifest = JSON.parse(readFileSync(join(BUILD_DIR, 'manifest.json'), 'utf8'));
 
@@ -50,5 +51,26 @@ describe('chrome-mv3 manifest', () => {
     expect(manifest.web_accessible_resources).toEqual([
       { resources: ['panel.html'], matches: ['https://www.strava.com/*'] },
     ]);
+  });
+});
+
+describe('hosted copy (WXT_BROKER_URL) manifest', () => {
+  const hosted = JSON.parse(readFileSync(join(HOSTED_BUILD_DIR, 'manifest.json'), 'utf8'));
+
+  it('adds the broker’s one origin and nothing else', () => {
+    expect(hosted.host_permissions).toEqual([...HOST_PERMISSIONS, `${HOSTED_BROKER_URL}/*`]);
+    expect(hosted.permissions).toEqual(manifest.permissions);
+    expect(hosted.web_accessible_resources).toEqual(manifest.web_accessible_resources);
+    expect(hosted.content_security_policy).toBeUndefined();
+  });
+
+  it('the default build names no broker anywhere', () => {
+    const files = readdirSync(BUILD_DIR, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.js'),
+    );
+    for (const f of files) {
+      expect(readFileSync(join(BUILD_DIR, f), 'utf8')).not.toContain(HOSTED_BROKER_URL);
+    }
+    expect(manifest.key).toBeUndefined();
   });
 });

@@ -2,40 +2,34 @@
 // the background reads: sync and the message handlers keep working, bad records are quarantined
 // with a reason, and every good record is still there afterwards.
 import { createStore, set } from 'idb-keyval';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import type { AppService } from '../../lib/background/app-service';
 import { localDateKey } from '../../lib/recovery/local-date';
 import { quarantined } from '../../lib/store/record-store';
 import { handlerCalls } from '../lib/background/handler-calls';
-import { appOver, connectedHarness, type Harness } from '../lib/sync/sync-harness';
-import { type Simulator, startSimulator } from '../strava-sim/server';
+import { type PerTest, perTestApp } from '../lib/sync/per-test-app';
 
-let sim: Simulator;
-let h: Harness;
-let app: AppService;
+let t: PerTest;
 let runId: number;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 13, weeks: 2 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
+perTestApp(
+  13,
+  (x) => {
+    t = x;
+  },
+  { weeks: 2 },
+);
 beforeEach(async () => {
-  sim.reset();
-  h = await connectedHarness(sim);
-  app = appOver(h, sim);
-  runId = sim.finishRun({ kind: 'intervals' }).id;
-  expect((await app.syncNow(true)).lastError).toBeNull();
-  await app.checkIn({
-    date: localDateKey(sim.clock.now(), 'Europe/London'),
+  runId = t.sim.finishRun({ kind: 'intervals' }).id;
+  expect((await t.app.syncNow(true)).lastError).toBeNull();
+  await t.app.checkIn({
+    date: localDateKey(t.sim.clock.now(), 'Europe/London'),
     sleepHours: 6,
     soreness: 3,
-    updatedAt: sim.clock.now(),
+    updatedAt: t.sim.clock.now(),
   });
-  await app.markStepDone(runId, 'refuel-snack', true);
-  await app.saveWeighIn({ activityId: runId, beforeKg: 62, afterKg: 61.2 });
+  await t.app.markStepDone(runId, 'refuel-snack', true);
+  await t.app.saveWeighIn({ activityId: runId, beforeKg: 62, afterKg: 61.2 });
 });
 
 const POPUP = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
@@ -47,7 +41,7 @@ const PANEL = () => ({
 
 /** What no corruption elsewhere may cost. */
 async function goodRecords() {
-  const c = h.collections;
+  const c = t.h.collections;
   const [runs, progress, checkIns, weighIns] = await Promise.all([
     c.runs.all(),
     c.progress.all(),
@@ -80,7 +74,7 @@ const COLLECTIONS = [
 ] as const;
 
 async function everythingStillAnswers() {
-  const a = handlerCalls(app, h.service);
+  const a = handlerCalls(t.app, t.h.service);
   expect(await a.getPopup(undefined, POPUP())).toMatchObject({ ok: true });
   expect(await a.getPanel({ activityId: runId, own: true }, PANEL())).toMatchObject({
     ok: true,
@@ -107,7 +101,7 @@ describe('corrupt records in IndexedDB', () => {
           store,
         );
       }
-      sim.finishRun({ kind: 'easy' });
+      t.sim.finishRun({ kind: 'easy' });
       await everythingStillAnswers();
       const q = (await quarantined()).filter((r) => r.collection === db);
       expect(q).toHaveLength(GARBAGE.length);
@@ -129,7 +123,7 @@ describe('garbage in browser.storage items', () => {
       it(`${item} = ${what}: handlers answer, sync recovers, no record lost`, async () => {
         const before = await goodRecords();
         await browser.storage.local.set({ [item]: value });
-        const a = handlerCalls(app, h.service);
+        const a = handlerCalls(t.app, t.h.service);
         // Every answer is a value or a clear error, never an exception.
         for (const call of [
           () => a.getPopup(undefined, POPUP()),
@@ -142,9 +136,9 @@ describe('garbage in browser.storage items', () => {
           expect(out.ok || !!out.error.message).toBe(true);
         }
         // A run finished after the corruption still arrives (same worker, next sync).
-        const fresh = sim.finishRun({ kind: 'easy' });
-        await app.syncNow(true);
-        expect(await h.collections.runs.get(fresh.id), 'run after corruption').toBeDefined();
+        const fresh = t.sim.finishRun({ kind: 'easy' });
+        await t.app.syncNow(true);
+        expect(await t.h.collections.runs.get(fresh.id), 'run after corruption').toBeDefined();
         const after = await goodRecords();
         expect(after.runs).toEqual(expect.arrayContaining(before.runs));
         expect(after.checkIns).toEqual(before.checkIns);

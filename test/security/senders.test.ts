@@ -1,6 +1,6 @@
 // Every message of the protocol, sent by someone who must not send it, is refused with a clear
 // error and changes nothing: not storage, not the collections, not a single Strava request.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { AppService } from '../../lib/background/app-service';
 import type { ProtocolMap } from '../../lib/messaging/protocol';
@@ -8,8 +8,9 @@ import type { SenderInfo } from '../../lib/messaging/senders';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { syncOnce } from '../../lib/sync/sync-once';
 import { handlerCalls } from '../lib/background/handler-calls';
-import { appOver, connectedHarness, type Harness } from '../lib/sync/sync-harness';
-import { type Simulator, startSimulator } from '../strava-sim/server';
+import { perTestApp } from '../lib/sync/per-test-app';
+import type { Harness } from '../lib/sync/sync-harness';
+import type { Simulator } from '../strava-sim/server';
 
 let sim: Simulator;
 let h: Harness;
@@ -17,16 +18,8 @@ let app: AppService;
 let ownRun: number;
 let otherRun: number;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 5, weeks: 2 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
+perTestApp(5, (x) => ({ sim, h, app } = x), { weeks: 2 });
 beforeEach(async () => {
-  sim.reset();
-  h = await connectedHarness(sim);
-  app = appOver(h, sim);
   otherRun = sim.finishRun({ kind: 'easy', startedAgoS: 20 * 3600 }).id;
   ownRun = sim.finishRun({ kind: 'intervals' }).id;
   await syncOnce(h.deps(), { urgent: true });
@@ -57,6 +50,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
     getConnection: via('getConnection'),
     getRedirectUrl: via('getRedirectUrl'),
     connect: via('connect'),
+    connectHosted: via('connectHosted'),
     disconnect: via('disconnect'),
     setTagOnStrava: via('setTagOnStrava'),
   };
@@ -67,6 +61,7 @@ function everyMessage(): Record<keyof ProtocolMap, { handler: Handler; data: unk
       handler: s.connect,
       data: { clientId: '12345', clientSecret: '0123456789abcdef0123456789abcdef01234567' },
     },
+    connectHosted: { handler: s.connectHosted, data: undefined },
     disconnect: { handler: s.disconnect, data: undefined },
     setTagOnStrava: { handler: s.setTagOnStrava, data: { on: false } },
     getPanel: { handler: a.getPanel, data: { activityId: ownRun, own: true } },

@@ -4,10 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimApp } from './app-config.ts';
 import type { FaultRequest } from './faults.ts';
 import { readBody, sendJson } from './http.ts';
+import type { PushEvent } from './push.ts';
 import type { RateLimits } from './rate-limiter.ts';
 import { buildActivity } from './run-builder.ts';
 import type { RequestLogEntry, SimState } from './state.ts';
 import { type RunKind, SIM_RUN_KINDS } from './types.ts';
+
+type SimEvent = Omit<PushEvent, 'subscription_id' | 'event_time'>;
 
 export interface FinishRunRequest {
   /** Default 'easy'. Any generator kind: easy, intervals, tempo, long, race, trail, treadmill, manual, ride. */
@@ -44,7 +47,40 @@ export class SimAdmin {
   constructor(
     private readonly getState: () => SimState,
     private readonly doReset: () => void,
+    /** Tells the push subscription's callback (push.ts); `force`: even with no tokens left. */
+    private readonly emit: (event: SimEvent, force?: boolean) => void = () => {},
   ) {}
+
+  private tell(
+    aspect_type: SimEvent['aspect_type'],
+    object_id: number,
+    updates: Record<string, string> = {},
+  ): void {
+    this.emit({
+      object_type: 'activity',
+      aspect_type,
+      object_id,
+      owner_id: this.state.athlete.id,
+      updates,
+    });
+  }
+
+  /** The athlete revokes the app on strava.com: every token dies and the callback is told. */
+  deauthorize(): { ok: true } {
+    this.state.revokeAll();
+    const id = this.state.athlete.id;
+    this.emit(
+      {
+        object_type: 'athlete',
+        aspect_type: 'update',
+        object_id: id,
+        owner_id: id,
+        updates: { authorized: 'false' },
+      },
+      true,
+    );
+    return { ok: true };
+  }
 
   private get state(): SimState {
     return this.getState();
@@ -86,6 +122,7 @@ export class SimAdmin {
       s.planner.prng,
     );
     s.activities.set(id, activity);
+    this.tell('create', id);
     return {
       id,
       start_date: activity.detail.start_date,
@@ -102,12 +139,19 @@ export class SimAdmin {
       a.detail.private = req.private;
       a.detail.visibility = req.private ? 'only_me' : 'everyone';
     }
+    // Strava's update events name what changed: title, type, private.
+    const updates: Record<string, string> = {};
+    if (req.name !== undefined) updates.title = req.name;
+    if (req.workout_type !== undefined) updates.type = a.detail.sport_type;
+    if (req.private !== undefined) updates.private = String(req.private);
+    this.tell('update', req.id, updates);
     return { ok: true };
   }
 
   deleteActivity(id: number): { ok: true } {
     if (!this.state.activities.delete(id)) throw new AdminError(`no activity ${id}`, 404);
     this.state.deletedIds.add(id);
+    this.tell('delete', id);
     return { ok: true };
   }
 
@@ -231,6 +275,8 @@ export async function handleAdmin(
         case 'DELETE requests':
           admin.clearRequests();
           return { ok: true };
+        case 'POST deauthorize':
+          return admin.deauthorize();
         case 'POST reset':
           return admin.reset();
         default:

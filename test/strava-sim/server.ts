@@ -21,6 +21,7 @@ import { sendHtml, sendJson } from './http.ts';
 import { loadLabeledRuns } from './labeled-runs.ts';
 import { handleOauth } from './oauth-routes.ts';
 import { handlePage, simplePage } from './pages.ts';
+import { type CallbackFetch, type Delivery, PushHub } from './push.ts';
 import type { RateLimits } from './rate-limiter.ts';
 import { type RequestLogEntry, SimState } from './state.ts';
 import type { SimActivity } from './types.ts';
@@ -43,6 +44,13 @@ export interface SimulatorOptions {
    * restarts from the seed each time, so a reset still replays the same.
    */
   reuseHistory?: boolean;
+  /**
+   * How webhook deliveries and the subscription handshake reach the callback (default: fetch).
+   * Tests pass one that maps the broker's public host to where it listens.
+   */
+  callbackFetch?: CallbackFetch;
+  /** More Authorization Callback Domains for the registered app, kept across resets. */
+  callbackDomains?: string[];
 }
 
 export interface Simulator {
@@ -63,6 +71,10 @@ export interface Simulator {
   setApp(req: SetAppRequest): SimApp;
   setRateLimits(limits: Partial<RateLimits>): RateLimits;
   requests(): RequestsReport;
+  /** Webhook deliveries so far; `settled()` waits for those under way. */
+  push: { deliveries: Delivery[]; settled(): Promise<void>; subscriptionId(): number | null };
+  /** The athlete revokes the app at strava.com/settings/apps: tokens die, the callback is told. */
+  deauthorize(): { ok: true };
   reset(): { ok: true };
   stop(): Promise<void>;
 }
@@ -83,7 +95,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       res.writeHead(503).end();
       return;
     }
-    route(s, admin, req, res).catch((err: unknown) => {
+    route(s, admin, hub, req, res).catch((err: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify({ message: 'Error', errors: [{ detail: String(err) }] }));
@@ -122,17 +134,23 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       };
     return new SimState(clock, generated);
   };
+  const withDomains = (s: SimState): SimState => {
+    s.app.callbackDomains.push(...(opts.callbackDomains ?? []));
+    return s;
+  };
   try {
-    state = build();
+    state = withDomains(build());
   } catch (err) {
     await new Promise<void>((r) => server.close(() => r()));
     throw err;
   }
+  const hub = new PushHub(() => state!, opts.callbackFetch ?? ((url, init) => fetch(url, init)));
   const admin = new SimAdmin(
     () => state!,
     () => {
-      state = build();
+      state = withDomains(build());
     },
+    (event, force) => hub.emit(event, force),
   );
 
   return {
@@ -154,6 +172,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     setApp: (r) => admin.setApp(r),
     setRateLimits: (l) => admin.setRateLimits(l),
     requests: () => admin.requests(),
+    push: {
+      deliveries: hub.deliveries,
+      settled: () => hub.settled(),
+      subscriptionId: () => hub.subscription?.id ?? null,
+    },
+    deauthorize: () => admin.deauthorize(),
     reset: () => admin.reset(),
     stop: () =>
       new Promise<void>((resolve) => {
@@ -186,6 +210,7 @@ function listen(server: Server, port: number): Promise<number> {
 async function route(
   state: SimState,
   admin: SimAdmin,
+  hub: PushHub,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -208,6 +233,12 @@ async function route(
       ? path
       : undefined;
   if (apiPath !== undefined) {
+    // The app's own endpoints: client id and secret, no athlete token, no rate limit.
+    const push = await hub.handle(req, url, apiPath, res);
+    if (push) {
+      log('api', push);
+      return;
+    }
     const r = await handleApi(state, req, apiPath, url, res);
     log('api', r.route);
     return;

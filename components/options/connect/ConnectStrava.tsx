@@ -6,9 +6,12 @@ import type { DisconnectOutcome, MessageError, Result } from '../../../lib/messa
 import type { Connection } from '../../../lib/model/connection';
 import { ConnectedAccount } from './ConnectedAccount';
 import { ConnectForm } from './ConnectForm';
+import { HostedConnect } from './HostedConnect';
 
 interface ConnectActions {
   connect(clientId: string, clientSecret: string | undefined): Promise<Result<Connection>>;
+  /** One click through the broker (hosted builds). */
+  connectHosted(): Promise<Result<Connection>>;
   disconnect(): Promise<Result<DisconnectOutcome>>;
   setTagOnStrava(on: boolean): Promise<{ on: boolean; message: string }>;
 }
@@ -21,6 +24,8 @@ interface Props {
   loadError: MessageError | null;
   /** The "Also tag it on Strava" setting. */
   tagOnStrava: boolean;
+  /** A hosted build: one-click connect through Bounceback's broker comes first. */
+  hosted?: boolean;
   actions: ConnectActions;
 }
 
@@ -42,18 +47,29 @@ function callbackHost(redirectUrl: string | null): string | null {
   }
 }
 
-export function ConnectStrava({ connection, redirectUrl, loadError, tagOnStrava, actions }: Props) {
+export function ConnectStrava({
+  connection,
+  redirectUrl,
+  loadError,
+  tagOnStrava,
+  hosted = false,
+  actions,
+}: Props) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<MessageError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const loading = !connection && !loadError;
 
   async function connect(clientId: string, clientSecret: string | undefined) {
+    await attempt(() => actions.connect(clientId, clientSecret));
+  }
+
+  async function attempt(run: () => Promise<Result<Connection>>) {
     setPhase('connecting');
     setError(null);
     setNotice(null);
     try {
-      const result = await actions.connect(clientId, clientSecret);
+      const result = await run();
       if (!result.ok) setError(result.error);
     } catch {
       setError(unexpected('Connecting failed unexpectedly. Reload this page and try again.'));
@@ -104,7 +120,21 @@ export function ConnectStrava({ connection, redirectUrl, loadError, tagOnStrava,
           onTagOnStrava={actions.setTagOnStrava}
         />
       )}
-      {connection && connection.state !== 'connected' && (
+      {connection && connection.state !== 'connected' && hosted && (
+        <HostedConnect
+          busy={phase === 'connecting'}
+          reconnect={connection.state === 'reconnect-needed' && connection.mode === 'hosted'}
+          onConnect={() => void attempt(() => actions.connectHosted())}
+        >
+          <ConnectForm
+            host={callbackHost(redirectUrl)}
+            savedClientId={connection.mode === 'own-app' ? connection.clientId : null}
+            busy={phase === 'connecting'}
+            onConnect={connect}
+          />
+        </HostedConnect>
+      )}
+      {connection && connection.state !== 'connected' && !hosted && (
         <>
           {connection.state === 'reconnect-needed' && (
             <p class="warning" role="alert">

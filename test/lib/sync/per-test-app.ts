@@ -12,10 +12,15 @@ export interface PerTest {
 }
 
 /** `set` receives the file's simulator (and each test's harness and app) as they are made. */
-export function perTestApp(seed: number, set: (x: PerTest) => void, opts?: HarnessOptions): void {
+/** `weeks`: the simulated athlete's history (default 12). */
+export function perTestApp(
+  seed: number,
+  set: (x: PerTest) => void,
+  opts?: HarnessOptions & { weeks?: number },
+): void {
   let sim: Simulator | undefined;
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0, seed });
+    sim = await startSimulator({ port: 0, seed, weeks: opts?.weeks });
   });
   afterAll(async () => {
     await sim?.stop();
