@@ -271,6 +271,7 @@ function ReadyBody({
   const { front, extras } = planFront(plan, now, run.done);
   const listed = plan.steps.filter((s) => !front.includes(s) && !ALSO_WORTH_KNOWING.has(s.id));
   const missed = missedLine(plan);
+  const stepProps = { now, done: run.done, timeZone, locale, setStepDone: actions.setStepDone };
   return (
     <>
       {verdicts && <VerdictCard verdicts={verdicts} timeZone={timeZone} locale={locale} />}
@@ -294,14 +295,7 @@ function ReadyBody({
       <ReadyCountdowns plan={plan} now={now} timeZone={timeZone} locale={locale} />
       <h3>Now</h3>
       {front.length ? (
-        <StepList
-          steps={front}
-          now={now}
-          done={run.done}
-          timeZone={timeZone}
-          locale={locale}
-          setStepDone={actions.setStepDone}
-        />
+        <StepList steps={front} {...stepProps} />
       ) : (
         <p class="bb-muted">Nothing to do right now.</p>
       )}
@@ -318,16 +312,7 @@ function ReadyBody({
           More: {listed.length} other {listed.length === 1 ? 'step' : 'steps'} and the timeline
         </summary>
         {missed ? <p class="bb-muted">{missed}</p> : null}
-        <Timeline
-          plan={plan}
-          now={now}
-          done={run.done}
-          listed={listed}
-          timeZone={timeZone}
-          locale={locale}
-          narrow={target.fallback}
-          setStepDone={actions.setStepDone}
-        />
+        <Timeline plan={plan} listed={listed} narrow={target.fallback} {...stepProps} />
         {extras.length ? (
           <p class="bb-also">
             <strong>Also worth knowing:</strong> {extras.map((s) => s.title).join(' · ')}.

@@ -136,14 +136,7 @@ export function Timeline({
           </text>
         </g>
       </svg>
-      <StepList
-        steps={listed}
-        now={now}
-        done={done}
-        timeZone={timeZone}
-        locale={locale}
-        setStepDone={setStepDone}
-      />
+      <StepList steps={listed} {...{ now, done, timeZone, locale, setStepDone }} />
     </div>
   );
 }

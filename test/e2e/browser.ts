@@ -120,3 +120,12 @@ export async function launchBrowser(opts: LaunchOptions): Promise<ExtensionBrows
     },
   };
 }
+
+type Chrome = { action: { getBadgeText(d: object): Promise<string> } };
+
+/** The toolbar badge's text, read in the worker. */
+export function badge(b: ExtensionBrowser): Promise<string> {
+  return b.worker.evaluate(() =>
+    (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({}),
+  );
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../strava-sim/app-config';
-import type { ExtensionBrowser } from './browser';
+import { badge, type ExtensionBrowser, launchBrowser } from './browser';
 
 /**
  * The runner's connect flow, as they do it: options page, their app's id and secret, "Connect
@@ -34,4 +34,19 @@ export async function connectThroughOptions(
   for (const label of opts.untick ?? []) await win.getByLabel(label).uncheck();
   await win.getByRole('button', { name: opts.decision ?? 'Authorize' }).click();
   return page;
+}
+
+/** Launches the production build, connects it and waits (up to 30 s) for the badge to match. */
+export async function connectedBrowser(
+  simPort: number,
+  badgeText: RegExp,
+): Promise<ExtensionBrowser> {
+  const b = await launchBrowser({ simPort });
+  const options = await connectThroughOptions(b);
+  await options.getByText(/Connected as/).waitFor({ timeout: 20_000 });
+  for (let i = 0; i < 120 && !badgeText.test(await badge(b)); i++) {
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await options.close();
+  return b;
 }

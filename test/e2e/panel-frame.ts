@@ -13,3 +13,7 @@ export async function panelFrameHandle(page: Page): Promise<Frame> {
   if (!frame) throw new Error('no panel frame on the page');
   return frame;
 }
+
+/** The panel's state as it marks it (loading, ready, syncing…). */
+export const panelState = (page: Page) =>
+  panelFrame(page).locator('section[data-state]').first().getAttribute('data-state');

@@ -2,21 +2,12 @@
 // upload, then a sync). The panel and the popup lead with what can still be done (a "meal now",
 // no stale first-minute tasks), the badge counts the meal's minutes, the "another hard session
 // today?" question turns rapid refuelling on, and the popup's first screen fits Chromium's 600 px.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../strava-sim/server';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchBrowser } from './browser';
-import { connectThroughOptions } from './connect';
-import { panelFrame, panelFrameHandle } from './panel-frame';
-
-type Chrome = { action: { getBadgeText(d: object): Promise<string> } };
-const badge = (b: ExtensionBrowser): Promise<string> =>
-  b.worker.evaluate(() =>
-    (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({}),
-  );
-const panelState = (page: Page) =>
-  panelFrame(page).locator('section[data-state]').first().getAttribute('data-state');
+import { badge, type ExtensionBrowser } from './browser';
+import { connectedBrowser } from './connect';
+import { panelFrame, panelFrameHandle, panelState } from './panel-frame';
 
 describe('a workout first seen 40 min after it ended', () => {
   let sim: Simulator;
@@ -26,20 +17,14 @@ describe('a workout first seen 40 min after it ended', () => {
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, seed: 19 });
-    const newest = sim.state.sortedActivities()[0]!;
-    sim.deleteActivity(newest.detail.id);
+    // The generated athlete's newest run would be fresher than ours: it goes.
+    sim.deleteActivity(sim.state.sortedActivities()[0]!.detail.id);
     // An intervals session takes about an hour; start it so that it ended about 40 min ago.
     const run = sim.finishRun({ kind: 'intervals', startedAgoS: 100 * 60, name: 'Track 8 x 800' });
     workout = run.id;
     const end = Date.parse(run.start_date) + run.elapsed_time * 1000;
     minutesLate = (Date.now() - end) / 60_000;
-    b = await launchBrowser({ simPort: sim.port });
-    const options = await connectThroughOptions(b);
-    await options.getByText(/Connected as/).waitFor({ timeout: 20_000 });
-    for (let i = 0; i < 120 && !/^\d+m$/.test(await badge(b)); i++) {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    await options.close();
+    b = await connectedBrowser(sim.port, /^\d+m$/);
   });
   afterAll(async () => {
     await b?.close();

@@ -2,25 +2,14 @@
 // untrusted names shown as text, a popup check-in moving readiness with the badge and panel
 // following, export → delete → import, keyboard-only check-in, and axe-core on every view.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../strava-sim/server';
 import { axeViolations } from './axe';
-import { type ExtensionBrowser, launchBrowser } from './browser';
-import { connectThroughOptions } from './connect';
-import { panelFrame, panelFrameHandle } from './panel-frame';
+import { badge, type ExtensionBrowser, launchBrowser } from './browser';
+import { connectedBrowser } from './connect';
+import { panelFrame, panelFrameHandle, panelState } from './panel-frame';
 
 const HOUR = 3_600_000;
-type Chrome = { action: { getBadgeText(d: object): Promise<string> } };
-
-function badge(b: ExtensionBrowser): Promise<string> {
-  return b.worker.evaluate(() =>
-    (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({}),
-  );
-}
-
-const panelState = (page: Page) =>
-  panelFrame(page).locator('section[data-state]').first().getAttribute('data-state');
 
 describe('before connecting', () => {
   let sim: Simulator;
@@ -71,13 +60,7 @@ describe('connected', () => {
       startedAgoS: Math.round((Date.now() - start.getTime()) / 1000),
       name: 'Long run by the river',
     }).id;
-    b = await launchBrowser({ simPort: sim.port });
-    const options = await connectThroughOptions(b);
-    await options.getByText(/Connected as/).waitFor({ timeout: 20_000 });
-    for (let i = 0; i < 120 && !/^\d+h$/.test(await badge(b)); i++) {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    await options.close();
+    b = await connectedBrowser(sim.port, /^\d+h$/);
   });
   afterAll(async () => {
     await b?.close();

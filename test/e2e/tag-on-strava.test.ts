@@ -7,10 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../strava-sim/server';
 import { type ExtensionBrowser, launchBrowser } from './browser';
 import { connectThroughOptions } from './connect';
-import { panelFrame } from './panel-frame';
-
-const panelState = (page: Page) =>
-  panelFrame(page).locator('section[data-state]').first().getAttribute('data-state');
+import { panelFrame, panelState } from './panel-frame';
 
 describe('also tag my corrections on Strava', () => {
   let sim: Simulator;
