@@ -39,8 +39,11 @@ const announcedItem = storage.defineItem<Record<string, number>>('local:announce
 const REMEMBER_MS = 8 * 24 * HOUR_MS;
 
 async function remember(id: number, now: number): Promise<void> {
+  // Pruned by age only: an entry "from the future" is one made before the clock was set back,
+  // and forgetting it would announce that run again when it is stored anew (after "delete
+  // everything", say). The cap bounds what a clock that was far ahead leaves behind.
   const kept = Object.entries(await announcedItem.getValue()).filter(
-    ([, at]) => typeof at === 'number' && at > now - REMEMBER_MS && at <= now + HOUR_MS,
+    ([, at]) => typeof at === 'number' && at > now - REMEMBER_MS,
   );
   await announcedItem.setValue(Object.fromEntries([...kept.slice(-499), [String(id), now]]));
 }

@@ -109,6 +109,18 @@ export function closeAgent(sim: Simulator): void {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** `p`, or an AbortError as soon as `signal` aborts (what fetch does for its caller). */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal | null): Promise<T> {
+  if (!signal) return p;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(new DOMException('aborted', 'AbortError'));
+      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    }),
+  ]);
+}
+
 /** browser.storage.local.set and notifications.create, watched for the world now running. */
 let watching: World | null = null;
 let installed = false;
@@ -192,7 +204,7 @@ class World {
         this.loseRefresh = false;
         return this.lateAnswer(real, input, init);
       }
-      const res = await real(input, init);
+      const res = await this.tracked(real, input, init);
       if (this.staysBad.size && url.includes('/athlete/activities') && res.ok) {
         return this.corruptList(res);
       }
@@ -200,25 +212,43 @@ class World {
     };
   }
 
+  /** Requests the simulator has not answered yet, whether or not their caller still waits. */
+  private onWire = new Set<Promise<unknown>>();
+
+  /** The simulator logs a request when it answers: one the client gave up on (a timeout) is
+   *  logged up to a slow fault's delay later. So every request goes out unaborted and is
+   *  tracked until the simulator is done with it; the caller's signal is raced here. */
+  private send(real: Fetch, input: string, init?: RequestInit): Promise<Response> {
+    const answer = real(input, { ...init, signal: undefined });
+    const done = answer.catch(() => undefined);
+    this.onWire.add(done);
+    void done.then(() => this.onWire.delete(done));
+    return answer;
+  }
+
+  private tracked(real: Fetch, input: string, init?: RequestInit): Promise<Response> {
+    // As fetch does: an already aborted call sends nothing.
+    if (init?.signal?.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
+    return abortable(this.send(real, input, init), init?.signal);
+  }
+
+  /** Waits until the simulator has logged every request sent so far, so that a budget counts
+   *  the requests of what it measures, not the late log lines of a request given up before. */
+  async quiet(): Promise<void> {
+    while (this.onWire.size) await Promise.allSettled([...this.onWire]);
+  }
+
   /** Strava handles the refresh (and rotates) at once; the answer comes after the timeout. */
   private async lateAnswer(real: Fetch, input: string, init?: RequestInit): Promise<Response> {
     this.kinds.add('lost refresh answer');
-    const answer = real(input, { ...init, signal: undefined });
-    const signal = init?.signal;
+    const answer = this.send(real, input, init);
     const late = (async () => {
       const res = await answer;
       await sleep(CLIENT_TIMEOUT_MS + 80);
       return res;
     })();
     this.lateAnswers.push(late.catch(() => undefined));
-    if (!signal) return late;
-    return Promise.race([
-      late,
-      new Promise<never>((_, reject) => {
-        if (signal.aborted) reject(new DOMException('aborted', 'AbortError'));
-        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      }),
-    ]);
+    return abortable(late, init?.signal);
   }
 
   private async corruptList(res: Response): Promise<Response> {
@@ -335,18 +365,20 @@ class World {
     const put = runs.put;
     runs = {
       ...runs,
+      // A run counts as stored (and maybe owed an announcement) once its write has landed: a
+      // write refused by a full disk stored nothing.
       put: async (key, value) => {
         this.killAt('write');
-        this.noteRun(value);
         await put(key, value);
+        this.noteRun(value);
         // Stopped between the store and the announcement: the outbox owes it still.
         this.killAt('after-write');
       },
       putMany: async (items) => {
         this.alive(gen);
         this.quotaHit();
-        for (const [, v] of items) this.noteRun(v);
         await base.runs.putMany(items);
+        for (const [, v] of items) this.noteRun(v);
       },
     };
     if (this.opts.tamper?.runs) runs = this.opts.tamper.runs(runs, this.now);
@@ -566,6 +598,7 @@ class World {
     run: () => Promise<unknown>,
   ): Promise<{ ok: boolean; until?: number; quiet: boolean }> {
     this.passes++;
+    await this.quiet();
     const log0 = this.sim.state.requestLog.length;
     this.pass$ = { calls: 0, writes: 0, ids: new Set(), startedAt: this.now() };
     const passNow = this.pass$.startedAt;
@@ -595,6 +628,7 @@ class World {
         this.model.corrupt.delete(id);
       } else this.staysBad.set(id, n - 1);
     }
+    await this.quiet();
     this.checkBudget(this.sim.state.requestLog.slice(log0), done.ids.size, passNow);
     this.connectsThisPass = 0;
     await this.afterPass();
@@ -857,6 +891,7 @@ class World {
     this.kinds.add(
       old && pool.length ? 'panel on an activity older than the backfill' : 'panel look-up',
     );
+    await this.quiet();
     const log0 = this.sim.state.requestLog.length;
     const now = this.now();
     try {
@@ -864,6 +899,7 @@ class World {
     } catch (error) {
       if (!isExpected(error)) this.unexpected('panel', error);
     }
+    await this.quiet();
     const api = this.sim.state.requestLog
       .slice(log0)
       .filter((e) => e.area === 'api' && e.status !== 401);
