@@ -1,11 +1,11 @@
 // One activity fetched by id, outside the list: the panel's own activity that sync never saw (older
 // than the backfill, or uploaded late). It is planned like a synced run, its history from what is
 // stored, and never lists: one detail call, no more.
-import { endOf, isRun, keptOf } from '../model/activity';
+import { endOf, isRun } from '../model/activity';
 import type { StoredRun } from '../model/stored-run';
 import { classifyAndPlan, readKnown } from './plan-run';
 import type { SyncDeps } from './sync-once';
-import { drainOutbox, outboxEntry, RECENT_MS } from './sync-once';
+import { drainOutbox, freshRecord, RECENT_MS } from './sync-once';
 
 export type LookUp =
   | { outcome: 'stored'; run: StoredRun; isNew: boolean }
@@ -31,15 +31,7 @@ export async function lookUpActivity(
   const isNew = !before;
   const owed =
     isNew && isRun(activity) && result.plan !== null && endOf(activity) > now - RECENT_MS;
-  const run: StoredRun = {
-    activity: keptOf(activity),
-    classification: result.classification,
-    plan: result.plan,
-    detailed: true,
-    syncedAt: now,
-    origin: 'strava',
-    announcedAt: outboxEntry(before, owed, now),
-  };
+  const run = freshRecord(before, activity, result, { detailed: true, owed, now });
   await deps.collections.runs.put(id, run);
   if (run.announcedAt === null) await drainOutbox(deps, [run]);
   return { outcome: 'stored', run, isNew };

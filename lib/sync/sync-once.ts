@@ -132,15 +132,7 @@ export async function syncOnce(
       result = classifyAndPlan({ ...activity, streams }, known, now);
     }
     const announce = !before && recent && result.plan !== null;
-    const record: StoredRun = {
-      activity: keptOf(activity),
-      classification: result.classification,
-      plan: result.plan,
-      detailed: detailed || (before?.detailed ?? false),
-      syncedAt: now,
-      origin: 'strava',
-      announcedAt: outboxEntry(before, announce, now),
-    };
+    const record = freshRecord(before, activity, result, { detailed, owed: announce, now });
     await c.runs.put(summary.id, record);
     known.runs.set(summary.id, record);
     if (before) report.updated.push(summary.id);
@@ -214,14 +206,28 @@ export async function syncOnce(
   return report;
 }
 
-/** A record's outbox field: null while owed; an edit keeps a run's entry (null is not "unknown"). */
-export function outboxEntry(
+/**
+ * One run's record as Strava now has it, carrying over what is ours: the announcement outbox
+ * (null while owed; kept, or now, for a run already known) and the runner's own word on it.
+ */
+export function freshRecord(
   before: StoredRun | undefined,
-  owed: boolean,
-  now: number,
-): number | null {
-  if (owed) return null;
-  return before?.announcedAt === undefined ? now : before.announcedAt;
+  activity: Activity,
+  result: { classification: StoredRun['classification']; plan: StoredRun['plan'] },
+  opts: { detailed: boolean; owed: boolean; now: number },
+): StoredRun {
+  const { now } = opts;
+  return {
+    activity: keptOf(activity),
+    classification: result.classification,
+    plan: result.plan,
+    detailed: opts.detailed || (before?.detailed ?? false),
+    syncedAt: now,
+    origin: 'strava',
+    announcedAt: opts.owed ? null : before?.announcedAt === undefined ? now : before.announcedAt,
+    ...(before?.runnerTag ? { runnerTag: before.runnerTag } : {}),
+    ...(before?.runnerSays ? { runnerSays: before.runnerSays } : {}),
+  };
 }
 
 /** Announces every stored run still waiting in the outbox, then marks it announced. */

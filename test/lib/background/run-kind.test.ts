@@ -33,7 +33,10 @@ describe('correcting a run’s kind', () => {
     sim.clock.advance(60_000);
     sim.editActivity({ id: fresh.id, name: 'Renamed' });
     await app.syncNow(false);
-    expect((await h.collections.runs.get(fresh.id))?.classification?.source).toBe('runner-tag');
+    const edited = await h.collections.runs.get(fresh.id);
+    expect(edited?.classification?.source).toBe('runner-tag');
+    // The stored record keeps the tag too, so the next replan still hears the runner.
+    expect(edited?.runnerTag?.kind).toBe('easy');
     const undone = await app.setRunKind(fresh.id, null);
     expect(undone?.classification.source).not.toBe('runner-tag');
     expect(undone?.classification.kind).toBe('workout');
@@ -99,7 +102,10 @@ describe('"Also tag it on Strava"', () => {
     expect(sim.state.activities.get(fresh.id)!.detail.workout_type).toBe(1);
     // Sync sees Strava agree and keeps the runner's word.
     await app.syncNow(false);
-    expect((await h.collections.runs.get(fresh.id))?.classification?.source).toBe('runner-tag');
+    const edited = await h.collections.runs.get(fresh.id);
+    expect(edited?.classification?.source).toBe('runner-tag');
+    // The stored record keeps the tag too, so the next replan still hears the runner.
+    expect(edited?.runnerTag?.kind).toBe('race');
     await app.setRunKind(fresh.id, null);
     expect(sim.state.activities.get(fresh.id)!.detail.workout_type ?? 0).toBe(own);
   });
