@@ -119,7 +119,8 @@ export function createStravaService(options: StravaServiceOptions = {}): StravaS
   });
   const origin =
     options.brokerUrl === undefined
-      ? brokerOrigin(import.meta.env.WXT_BROKER_URL)
+      ? // Node tools (the fault suite, the bench) run this without Vite's import.meta.env.
+        brokerOrigin(import.meta.env ? import.meta.env.WXT_BROKER_URL : undefined)
       : brokerOrigin(options.brokerUrl ?? undefined);
   const hosted: HostedAccess | null = origin
     ? (() => {
